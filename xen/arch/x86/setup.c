@@ -1,0 +1,93 @@
+/*
+ * The boot CPU's path from the boot assembly to a running system.
+ */
+#include <xen/console.h>
+#include <xen/lib.h>
+#include <xen/multiboot.h>
+#include <xen/param.h>
+#include <xen/string.h>
+#include <xen/version.h>
+#include <asm/page.h>
+#include <asm/processor.h>
+#include <asm/setup.h>
+#include <asm/shutdown.h>
+
+struct boot_info boot_info;
+
+/* `selftest[=mode]`: run the boot self-test instead of starting domains. */
+static char opt_selftest[16];
+static int parse_selftest(const char *v)
+{
+    if ( strlcpy(opt_selftest, *v ? v : "pass", sizeof(opt_selftest)) >=
+         sizeof(opt_selftest) )
+        return -1;
+    return 0;
+}
+custom_param("selftest", parse_selftest);
+
+/* Accepted for compatibility with Xen command lines; COM1 is the only console. */
+static char opt_console[32] = "com1";
+string_param("console", opt_console);
+static char opt_com1[64];
+string_param("com1", opt_com1);
+
+const void *boot_map(paddr_t pa, size_t len)
+{
+    if ( pa + len < pa || pa + len > BOOT_DIRECTMAP_BYTES )
+        return NULL;
+    return __va(pa);
+}
+
+static void print_memory_map(const struct boot_info *bi)
+{
+    unsigned int i;
+
+    printk("Memory map (%u entries from the boot loader):\n", bi->nr_mmap);
+    for ( i = 0; i < bi->nr_mmap; i++ )
+    {
+        const struct boot_mmap_entry *e = &bi->mmap[i];
+
+        printk("  %016llx - %016llx  %s\n", (unsigned long long)e->addr,
+               (unsigned long long)(e->addr + e->len), e820_type_name(e->type));
+    }
+    if ( bi->truncated )
+        printk("  (%u further entries dropped)\n", bi->truncated);
+    printk("Usable RAM: %llu MiB\n",
+           (unsigned long long)(boot_usable_bytes(bi) >> 20));
+}
+
+static void print_banner(const struct boot_info *bi)
+{
+    unsigned int i;
+
+    printk("%s\n", TESSERA_BANNER);
+    printk("Built with gcc %s\n", __VERSION__);
+    printk("Boot loader: %s (multiboot %u)\n", bi->loader, bi->protocol);
+    printk("Command line: %s\n", bi->cmdline);
+    print_memory_map(bi);
+    for ( i = 0; i < bi->nr_modules; i++ )
+        printk("Module %u: %#llx - %#llx \"%s\"\n", i,
+               (unsigned long long)bi->modules[i].start,
+               (unsigned long long)bi->modules[i].end, bi->modules[i].cmdline);
+}
+
+void __start_xen(uint32_t magic, paddr_t mbi)
+{
+    int rc;
+
+    console_init();
+    rc = multiboot_parse(magic, mbi, &boot_info);
+    print_banner(&boot_info);
+    if ( rc )
+        panic("Not started by a multiboot loader (magic %#x)", magic);
+    cmdline_parse_boot(boot_info.cmdline);
+    acpi_boot_init(boot_info.acpi_rsdp);
+
+    if ( opt_selftest[0] )
+        boot_selftest(&boot_info, opt_selftest);
+
+    if ( !boot_info.nr_modules )
+        panic("No dom0 kernel: give it as the first multiboot module");
+    panic("Starting domains is not implemented yet (%u modules given)",
+          boot_info.nr_modules);
+}

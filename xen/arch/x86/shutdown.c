@@ -1,0 +1,54 @@
+/*
+ * Switching the machine off.
+ */
+#include <xen/lib.h>
+#include <asm/io.h>
+#include <asm/processor.h>
+#include <asm/shutdown.h>
+
+/*
+ * QEMU's isa-debug-exit device reads as 0 where an empty port reads as all
+ * ones, so its presence can be probed before writing to a port that would
+ * mean something else on real hardware.
+ */
+static bool debug_exit_present(void)
+{
+    return inb(DEBUG_EXIT_PORT) == 0;
+}
+
+void machine_power_off(enum poweroff_status status)
+{
+    local_irq_disable();
+    printk("Powering off (%s)\n",
+           status == POWEROFF_SUCCESS ? "success" : "failure");
+
+    if ( debug_exit_present() )
+        outb(status, DEBUG_EXIT_PORT);
+    acpi_enter_s5();
+
+    /*
+     * Power does not drop at the instant of the write (an emulator finishes
+     * the current instruction block first), so allow about a second before
+     * declaring failure.  Port 0x80 reads take about a microsecond each.
+     */
+    for ( unsigned int i = 0; i < 1000000; i++ )
+        inb(0x80);
+
+    printk("Poweroff did not take effect; halting\n");
+    for ( ; ; )
+        halt();
+}
+
+void panic(const char *fmt, ...)
+{
+    va_list ap;
+
+    local_irq_disable();
+    printk("\n****************************************\n");
+    printk("Panic: ");
+    va_start(ap, fmt);
+    vprintk(fmt, ap);
+    va_end(ap);
+    printk("\n****************************************\n");
+    machine_power_off(POWEROFF_FAILURE);
+}

@@ -1,0 +1,53 @@
+#ifndef ASM_X86_PROCESSOR_H
+#define ASM_X86_PROCESSOR_H
+
+#include <xen/types.h>
+
+#define X86_CR0_PE      (1UL << 0)
+#define X86_CR0_WP      (1UL << 16)
+#define X86_CR0_PG      (1UL << 31)
+#define X86_CR4_PAE     (1UL << 5)
+#define MSR_EFER        0xc0000080
+#define EFER_LME        (1UL << 8)
+#define EFER_LMA        (1UL << 10)
+#define EFER_NXE        (1UL << 11)
+
+#define DEFINE_READ_CR(n)                                               \
+    static inline unsigned long read_cr##n(void)                        \
+    {                                                                   \
+        unsigned long v;                                                \
+        __asm__ __volatile__("mov %%cr" #n ", %0" : "=r"(v));           \
+        return v;                                                       \
+    }
+DEFINE_READ_CR(0)
+DEFINE_READ_CR(2)
+DEFINE_READ_CR(3)
+DEFINE_READ_CR(4)
+#undef DEFINE_READ_CR
+
+static inline uint64_t rdmsr(uint32_t msr)
+{
+    uint32_t lo, hi;
+    __asm__ __volatile__("rdmsr" : "=a"(lo), "=d"(hi) : "c"(msr));
+    return ((uint64_t)hi << 32) | lo;
+}
+
+static inline void cpuid_count(uint32_t leaf, uint32_t sub, uint32_t *a,
+                               uint32_t *b, uint32_t *c, uint32_t *d)
+{
+    __asm__ __volatile__("cpuid"
+                         : "=a"(*a), "=b"(*b), "=c"(*c), "=d"(*d)
+                         : "a"(leaf), "c"(sub));
+}
+
+static inline void halt(void)
+{
+    __asm__ __volatile__("hlt" ::: "memory");
+}
+
+static inline void local_irq_disable(void)
+{
+    __asm__ __volatile__("cli" ::: "memory");
+}
+
+#endif /* ASM_X86_PROCESSOR_H */

@@ -1,0 +1,16 @@
+#ifndef XEN_CONSOLE_H
+#define XEN_CONSOLE_H
+
+#include <xen/types.h>
+
+/* The serial line the hypervisor owns; the only early output channel. */
+void ns16550_init(uint16_t io_base, unsigned int baud);
+void ns16550_putc(char c);
+bool ns16550_present(void);
+
+void console_init(void);
+void console_write(const char *s, size_t len);
+/* Copies up to `size` bytes of the console ring's oldest-first history. */
+size_t console_ring_read(char *buf, size_t size);
+
+#endif /* XEN_CONSOLE_H */

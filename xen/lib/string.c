@@ -1,0 +1,112 @@
+/*
+ * The string and memory primitives the hypervisor needs.  GCC may emit calls
+ * to memcpy/memset/memmove/memcmp on its own even in freestanding code, so
+ * these must exist under exactly these names.
+ */
+#include <xen/string.h>
+
+void *memcpy(void *dst, const void *src, size_t n)
+{
+    void *ret = dst;
+
+    __asm__ __volatile__("rep movsb"
+                         : "+D"(dst), "+S"(src), "+c"(n) :: "memory");
+    return ret;
+}
+
+void *memmove(void *dst, const void *src, size_t n)
+{
+    unsigned char *d = dst;
+    const unsigned char *s = src;
+
+    if ( d == s || n == 0 )
+        return dst;
+    /* Copy backwards only when the destination overlaps the source's tail. */
+    if ( d < s || d >= s + n )
+        return memcpy(dst, src, n);
+    while ( n-- )
+        d[n] = s[n];
+    return dst;
+}
+
+void *memset(void *dst, int c, size_t n)
+{
+    void *ret = dst;
+
+    __asm__ __volatile__("rep stosb"
+                         : "+D"(dst), "+c"(n) : "a"(c) : "memory");
+    return ret;
+}
+
+int memcmp(const void *a, const void *b, size_t n)
+{
+    const unsigned char *x = a, *y = b;
+
+    for ( ; n; n--, x++, y++ )
+        if ( *x != *y )
+            return *x < *y ? -1 : 1;
+    return 0;
+}
+
+size_t strlen(const char *s)
+{
+    const char *p = s;
+
+    while ( *p )
+        p++;
+    return p - s;
+}
+
+size_t strnlen(const char *s, size_t max)
+{
+    size_t n = 0;
+
+    while ( n < max && s[n] )
+        n++;
+    return n;
+}
+
+int strcmp(const char *a, const char *b)
+{
+    return strncmp(a, b, SIZE_MAX);
+}
+
+int strncmp(const char *a, const char *b, size_t n)
+{
+    for ( ; n; n--, a++, b++ )
+    {
+        unsigned char x = *a, y = *b;
+
+        if ( x != y )
+            return x < y ? -1 : 1;
+        if ( !x )
+            break;
+    }
+    return 0;
+}
+
+char *strchr(const char *s, int c)
+{
+    for ( ; ; s++ )
+    {
+        if ( *s == (char)c )
+            return (char *)s;
+        if ( !*s )
+            return NULL;
+    }
+}
+
+/* Always terminates (when size > 0); returns strlen(src) to detect truncation. */
+size_t strlcpy(char *dst, const char *src, size_t size)
+{
+    size_t len = strlen(src);
+
+    if ( size )
+    {
+        size_t n = len < size - 1 ? len : size - 1;
+
+        memcpy(dst, src, n);
+        dst[n] = '\0';
+    }
+    return len;
+}
