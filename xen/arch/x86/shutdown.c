@@ -52,3 +52,8 @@ void panic(const char *fmt, ...)
     printk("\n****************************************\n");
     machine_power_off(POWEROFF_FAILURE);
 }
+
+void assert_failed(const char *expr, const char *file, int line)
+{
+    panic("Assertion '%s' failed at %s:%d", expr, file, line);
+}

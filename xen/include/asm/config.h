@@ -52,6 +52,9 @@
 /* The boot page tables map this much low memory 1:1 and in the direct map. */
 #define BOOT_DIRECTMAP_BYTES (_AC(4, UL) << 30)
 
+/* Upper bound on CPUs: sizes per-CPU arrays and cpumask_t. */
+#define NR_CPUS             64
+
 #define STACK_SIZE          (_AC(8, UL) * PAGE_SIZE)
 
 /* GDT selectors used by the hypervisor itself. */

@@ -17,6 +17,20 @@ void printk(const char *fmt, ...) __printf(1, 2);
 void vprintk(const char *fmt, va_list args);
 void __noreturn panic(const char *fmt, ...) __printf(1, 2);
 
+/*
+ * ASSERT() checks invariants in debug builds (the default; configure
+ * --disable-debug defines NDEBUG).  BUG_ON() is always checked and is only
+ * for inconsistencies inside the hypervisor, never for guest input.
+ */
+void __noreturn assert_failed(const char *expr, const char *file, int line);
+#define BUG_ON(c)  do { if ( unlikely(c) ) assert_failed(#c, __FILE__, __LINE__); } while ( 0 )
+#define BUG()      assert_failed("BUG", __FILE__, __LINE__)
+#ifdef NDEBUG
+#define ASSERT(c)  do { if ( 0 && (c) ) {} } while ( 0 )
+#else
+#define ASSERT(c)  BUG_ON(!(c))
+#endif
+
 unsigned long simple_strtoul(const char *cp, const char **endp, unsigned int base);
 unsigned long long parse_size_and_unit(const char *s, const char **endp);
 
