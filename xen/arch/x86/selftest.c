@@ -10,6 +10,8 @@
 #include <xen/lib.h>
 #include <xen/string.h>
 #include <asm/config.h>
+#include <asm/cpufeature.h>
+#include <asm/desc.h>
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
@@ -49,6 +51,16 @@ static bool direct_map_coherent(void)
     return ok && data_probe == 0x5e1f7e57;
 }
 
+static bool running_on_own_gdt(void)
+{
+    uint16_t cs, tr;
+    struct desc_ptr idtr;
+
+    __asm__ __volatile__("mov %%cs, %0; str %1; sidt %2"
+                         : "=r"(cs), "=r"(tr), "=m"(idtr));
+    return cs == HYPERVISOR_CS64_SEL && tr == TSS_SEL && idtr.limit == 4095;
+}
+
 static bool formatting_works(void)
 {
     char buf[64];
@@ -76,6 +88,10 @@ void boot_selftest(const struct boot_info *bi, const char *mode)
     check(bi->nr_mmap > 0 && boot_usable_bytes(bi) >= (1u << 20),
           "memory map with usable RAM");
     check(modules_sane(bi), "modules do not overlap the image");
+    check(!boot_cpu.smep || (read_cr4() & X86_CR4_SMEP), "SMEP enabled when offered");
+    check(!boot_cpu.smap || (read_cr4() & X86_CR4_SMAP), "SMAP enabled when offered");
+    check(!boot_cpu.nx || (rdmsr(MSR_EFER) & EFER_NXE), "NX enabled when offered");
+    check(running_on_own_gdt(), "own GDT, TSS and IDT loaded");
 
     if ( !strcmp(mode, "fail") )
         check(false, "deliberate failure (selftest=fail)");
@@ -91,4 +107,30 @@ void boot_selftest(const struct boot_info *bi, const char *mode)
     if ( !strcmp(mode, "bad-exit") )
         machine_power_off(POWEROFF_FAILURE);
     machine_power_off(failures ? POWEROFF_FAILURE : POWEROFF_SUCCESS);
+}
+
+/*
+ * Each kind reaches the fatal-trap path differently: an ordinary fault on
+ * the current stack, or (df) a fault whose delivery itself faults, which
+ * only an IST stack can report.
+ */
+void trigger_debug_fault(const char *kind)
+{
+    printk("debug-fault: triggering '%s'\n", kind);
+    if ( !strcmp(kind, "ud") )
+        __asm__ __volatile__("ud2");
+    else if ( !strcmp(kind, "pf") )
+        *(volatile unsigned long *)0xffff810000000000UL = 0xdead;
+    else if ( !strcmp(kind, "gp") )
+        (void)*(volatile unsigned long *)0x8000000000000000UL;
+    else if ( !strcmp(kind, "de") )
+    {
+        unsigned long zero = 0, q;
+
+        __asm__ __volatile__("xor %%edx, %%edx; div %2"
+                             : "=a"(q) : "a"(1UL), "r"(zero) : "rdx");
+    }
+    else if ( !strcmp(kind, "df") )
+        __asm__ __volatile__("mov $0xffff810000001000, %%rsp; push %%rax" ::: "memory");
+    printk("debug-fault: unknown kind '%s' (ud, pf, gp, de, df)\n", kind);
 }

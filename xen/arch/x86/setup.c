@@ -7,6 +7,9 @@
 #include <xen/param.h>
 #include <xen/string.h>
 #include <xen/version.h>
+#include <asm/cpufeature.h>
+#include <asm/current.h>
+#include <asm/desc.h>
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
@@ -30,6 +33,10 @@ static char opt_console[32] = "com1";
 string_param("console", opt_console);
 static char opt_com1[64];
 string_param("com1", opt_com1);
+
+/* `debug-fault=<kind>`: fault on purpose after boot, to test the fault path. */
+static char opt_debug_fault[16];
+string_param("debug-fault", opt_debug_fault);
 
 const void *boot_map(paddr_t pa, size_t len)
 {
@@ -75,13 +82,30 @@ void __start_xen(uint32_t magic, paddr_t mbi)
 {
     int rc;
 
+    struct cpu_info *ci = get_cpu_info();
+
     console_init();
+
+    /* Exceptions are reported from here on. */
+    ci->processor_id = 0;
+    ci->stack_block = stack_block_of((unsigned long)ci);
+    idt_init();
+    load_idt();
+    cpu_desc_init(0, ci->stack_block);
+
     rc = multiboot_parse(magic, mbi, &boot_info);
     print_banner(&boot_info);
     if ( rc )
         panic("Not started by a multiboot loader (magic %#x)", magic);
     cmdline_parse_boot(boot_info.cmdline);
+
+    cpu_identify(&boot_cpu);
+    cpu_enable_protections(&boot_cpu);
+    cpu_print_features(&boot_cpu);
     acpi_boot_init(boot_info.acpi_rsdp);
+
+    if ( opt_debug_fault[0] )
+        trigger_debug_fault(opt_debug_fault);
 
     if ( opt_selftest[0] )
         boot_selftest(&boot_info, opt_selftest);

@@ -36,6 +36,8 @@ SECTIONS
         __setup_start = .;
         *(.init.setup)
         __setup_end = .;
+        /* Last, so that its size cannot move anything before it. */
+        *(.tessera_symbols)
         _erodata = .;
     } :rodata
 

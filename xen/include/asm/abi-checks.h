@@ -10,18 +10,21 @@
 #ifndef __TESSERA_ASM_ABI_CHECKS_H__
 #define __TESSERA_ASM_ABI_CHECKS_H__
 
-#include <xen/xen.h>
-#include <xen/errno.h>
-#include <xen/event_channel.h>
-#include <xen/grant_table.h>
-#include <xen/domctl.h>
-#include <xen/sysctl.h>
-#include <xen/io/console.h>
-#include <xen/io/xs_wire.h>
+#include <public/xen.h>
+#include <public/errno.h>
+#include <public/event_channel.h>
+#include <public/grant_table.h>
+#include <public/domctl.h>
+#include <public/sysctl.h>
+#include <public/io/console.h>
+#include <public/io/xs_wire.h>
 
-/* A stray -I could satisfy <xen/...> from a host copy of Xen's headers. */
+/*
+ * The hypervisor reaches the public headers as <public/...> (a link to
+ * hypercall-abi/xen); this guard proves they are ours, not a host copy.
+ */
 #ifndef __TESSERA_XEN_ERRNO_LIST
-# error "abi-checks.h must see Tessera's hypercall-abi headers (-I hypercall-abi)"
+# error "abi-checks.h must see Tessera's hypercall-abi headers as <public/...>"
 #endif
 
 #define __ABI_SIZE(T, n) \

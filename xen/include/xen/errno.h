@@ -1,22 +1,16 @@
 /*
- * Internal error codes: the negative of Xen's public errno values, which the
- * hypercall-abi headers define (hypercall-abi/xen/errno.h).  Until that
- * header lands, the few codes boot code needs are spelled out here with the
- * same values.
+ * Internal error codes: the hypervisor returns the negative of Xen's public
+ * errno values (hypercall-abi/xen/errno.h, reached here as <public/...>), so
+ * there is exactly one numbering, shared with every guest and tool.
  */
 #ifndef XEN_ERRNO_H
 #define XEN_ERRNO_H
 
-#ifndef EINVAL
-#define EPERM       1
-#define ENOENT      2
-#define ENOMEM      12
-#define EFAULT      14
-#define EBUSY       16
-#define EEXIST      17
-#define EINVAL      22
-#define ENOSPC      28
-#define ENOSYS      38
+#ifndef __ASSEMBLER__
+#define XEN_ERRNO(name, value) name = (value),
+enum xen_internal_errno {
+#include <public/errno.h>
+};
 #endif
 
 #endif /* XEN_ERRNO_H */

@@ -13,6 +13,7 @@
  * them with final tables once memory is discovered.
  */
 #include <asm/config.h>
+#include <asm/current.h>
 #include <asm/multiboot.h>
 
 #define PHYS(sym)       ((sym) - XEN_VIRT_START)
@@ -139,7 +140,8 @@ start64:
         xor     %eax, %eax
         mov     %eax, %fs
         mov     %eax, %gs
-        lea     boot_stack_top(%rip), %rsp
+        /* CPU 0's stack block; struct cpu_info sits above the stack. */
+        lea     boot_stack_top - CPU_INFO_SIZE(%rip), %rsp
         mov     %ebp, %edi              /* arg 1: boot loader magic */
         mov     %esi, %esi              /* arg 2: multiboot info, zero-extended */
         xor     %ebp, %ebp              /* terminates stack traces */

@@ -1,0 +1,48 @@
+/*
+ * Per-CPU state reachable from the stack pointer.
+ *
+ * Each CPU owns a STACK_SIZE-aligned block of STACK_SIZE bytes:
+ *   page 0      guard (unmapped once the final page tables exist)
+ *   page 1..3   IST stacks for #DF, NMI, #MC
+ *   page 4..7   the primary stack, with struct cpu_info at its very top
+ * Because the IST stacks sit in the same block, get_cpu_info() works from
+ * any context, including a double fault.
+ */
+#ifndef ASM_X86_CURRENT_H
+#define ASM_X86_CURRENT_H
+
+#include <asm/config.h>
+
+#define CPU_INFO_SIZE       512     /* reserved at the top of each stack block */
+#define STACK_IST_PAGE(n)   (n)     /* IST n uses page n of the block */
+#define STACK_PRIMARY_PAGE  4
+
+#ifndef __ASSEMBLER__
+#include <xen/types.h>
+
+struct cpu_info {
+    unsigned int processor_id;
+    unsigned int apic_id;
+    unsigned long stack_block;      /* base of this CPU's stack block */
+};
+
+static inline struct cpu_info *get_cpu_info(void)
+{
+    unsigned long sp;
+
+    __asm__ ("mov %%rsp, %0" : "=r"(sp));
+    return (struct cpu_info *)(((sp | (STACK_SIZE - 1)) + 1) - CPU_INFO_SIZE);
+}
+
+static inline unsigned int smp_processor_id(void)
+{
+    return get_cpu_info()->processor_id;
+}
+
+static inline unsigned long stack_block_of(unsigned long sp)
+{
+    return sp & ~(STACK_SIZE - 1);
+}
+#endif
+
+#endif /* ASM_X86_CURRENT_H */

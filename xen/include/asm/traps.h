@@ -1,0 +1,30 @@
+#ifndef ASM_X86_TRAPS_H
+#define ASM_X86_TRAPS_H
+
+#include <public/xen.h>
+
+#define TRAP_divide_error       0
+#define TRAP_debug              1
+#define TRAP_nmi                2
+#define TRAP_int3               3
+#define TRAP_invalid_op         6
+#define TRAP_double_fault       8
+#define TRAP_gp_fault           13
+#define TRAP_page_fault         14
+#define TRAP_machine_check      18
+#define FIRST_EXTERNAL_VECTOR   32
+
+typedef void (*intr_handler_t)(struct cpu_user_regs *regs);
+
+void do_trap(struct cpu_user_regs *regs);
+/* Routes an external vector (>= 32) to `fn`; the handler sends the EOI. */
+void set_intr_handler(unsigned int vector, intr_handler_t fn);
+
+void show_registers(const struct cpu_user_regs *regs);
+void show_stack_trace(unsigned long rbp, unsigned long rip);
+
+/* Symbol lookup in the image's own table; NULL when unknown. */
+const char *symbol_lookup(unsigned long addr, unsigned long *offset,
+                          unsigned long *size);
+
+#endif /* ASM_X86_TRAPS_H */
