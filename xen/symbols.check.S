@@ -2,7 +2,7 @@
 	.balign 8
 	.globl symbols_count, symbols_table, symbols_names
 symbols_count:
-	.quad 319
+	.quad 365
 symbols_table:
 	.quad 0xffff82d040200000
 	.long 0, 0
@@ -16,641 +16,748 @@ symbols_table:
 	.long 50, 0
 	.quad 0xffff82d040200150
 	.long 58, 0
-	.quad 0xffff82d040200800
-	.long 74, 0
-	.quad 0xffff82d040200860
-	.long 89, 0
-	.quad 0xffff82d0402008a0
-	.long 107, 0
-	.quad 0xffff82d040200ad0
-	.long 120, 0
-	.quad 0xffff82d040200b20
-	.long 143, 0
-	.quad 0xffff82d040200c00
+	.quad 0xffff82d040200300
+	.long 77, 0
+	.quad 0xffff82d0402009d0
+	.long 93, 0
+	.quad 0xffff82d040200a30
+	.long 108, 0
+	.quad 0xffff82d040200a66
+	.long 126, 0
+	.quad 0xffff82d040200a70
+	.long 137, 0
+	.quad 0xffff82d040200ae0
+	.long 145, 0
+	.quad 0xffff82d040200af0
 	.long 162, 0
-	.quad 0xffff82d040200d70
-	.long 176, 0
-	.quad 0xffff82d040200e80
+	.quad 0xffff82d040200b00
 	.long 185, 0
-	.quad 0xffff82d040200eb0
-	.long 194, 0
-	.quad 0xffff82d040200f00
-	.long 207, 0
-	.quad 0xffff82d040200f10
-	.long 215, 0
-	.quad 0xffff82d040200f20
-	.long 223, 0
-	.quad 0xffff82d040200f30
-	.long 231, 0
-	.quad 0xffff82d040200f40
-	.long 239, 0
-	.quad 0xffff82d040200f50
+	.quad 0xffff82d040200b40
+	.long 197, 0
+	.quad 0xffff82d040200b70
+	.long 210, 0
+	.quad 0xffff82d040200ba0
+	.long 219, 0
+	.quad 0xffff82d040200c00
+	.long 233, 0
+	.quad 0xffff82d040200c10
 	.long 247, 0
-	.quad 0xffff82d040200f60
-	.long 255, 0
-	.quad 0xffff82d040200f70
-	.long 263, 0
-	.quad 0xffff82d040200f80
-	.long 271, 0
-	.quad 0xffff82d040200f90
-	.long 279, 0
-	.quad 0xffff82d040200fa0
-	.long 287, 0
-	.quad 0xffff82d040200fb0
-	.long 296, 0
-	.quad 0xffff82d040200fc0
-	.long 305, 0
-	.quad 0xffff82d040200fd0
-	.long 314, 0
-	.quad 0xffff82d040200fe0
-	.long 323, 0
-	.quad 0xffff82d040200ff0
-	.long 332, 0
-	.quad 0xffff82d040201000
-	.long 341, 0
-	.quad 0xffff82d040201010
-	.long 350, 0
-	.quad 0xffff82d040201020
-	.long 359, 0
-	.quad 0xffff82d040201030
-	.long 368, 0
-	.quad 0xffff82d040201040
-	.long 377, 0
-	.quad 0xffff82d040201050
-	.long 386, 0
-	.quad 0xffff82d040201060
-	.long 395, 0
-	.quad 0xffff82d040201070
-	.long 404, 0
-	.quad 0xffff82d040201080
-	.long 413, 0
-	.quad 0xffff82d040201090
-	.long 422, 0
-	.quad 0xffff82d0402010a0
-	.long 431, 0
-	.quad 0xffff82d0402010b0
-	.long 440, 0
-	.quad 0xffff82d0402010c0
-	.long 449, 0
-	.quad 0xffff82d0402010d0
-	.long 458, 0
-	.quad 0xffff82d0402010e0
-	.long 467, 0
-	.quad 0xffff82d0402010f0
-	.long 476, 0
-	.quad 0xffff82d040201100
-	.long 485, 0
-	.quad 0xffff82d040201110
-	.long 494, 0
-	.quad 0xffff82d040201120
-	.long 503, 0
-	.quad 0xffff82d040201130
-	.long 512, 0
-	.quad 0xffff82d040201140
-	.long 521, 0
-	.quad 0xffff82d040201150
-	.long 530, 0
-	.quad 0xffff82d040201160
-	.long 539, 0
-	.quad 0xffff82d040201170
-	.long 548, 0
-	.quad 0xffff82d040201180
-	.long 557, 0
-	.quad 0xffff82d040201190
-	.long 566, 0
-	.quad 0xffff82d0402011a0
-	.long 575, 0
-	.quad 0xffff82d0402011b0
-	.long 584, 0
-	.quad 0xffff82d0402011c0
-	.long 593, 0
+	.quad 0xffff82d040200cc0
+	.long 266, 0
+	.quad 0xffff82d040200f00
+	.long 282, 0
 	.quad 0xffff82d0402011d0
-	.long 602, 0
-	.quad 0xffff82d0402011e0
-	.long 611, 0
-	.quad 0xffff82d0402011f0
-	.long 620, 0
-	.quad 0xffff82d040201200
-	.long 629, 0
-	.quad 0xffff82d040201210
-	.long 638, 0
-	.quad 0xffff82d040201220
-	.long 647, 0
-	.quad 0xffff82d040201230
-	.long 656, 0
-	.quad 0xffff82d040201240
-	.long 665, 0
-	.quad 0xffff82d040201250
-	.long 674, 0
-	.quad 0xffff82d040201260
-	.long 683, 0
-	.quad 0xffff82d040201270
-	.long 692, 0
-	.quad 0xffff82d040201280
-	.long 701, 0
-	.quad 0xffff82d040201290
-	.long 710, 0
-	.quad 0xffff82d0402012a0
-	.long 719, 0
-	.quad 0xffff82d0402012b0
-	.long 728, 0
-	.quad 0xffff82d0402012c0
-	.long 737, 0
-	.quad 0xffff82d0402012d0
-	.long 746, 0
-	.quad 0xffff82d0402012e0
-	.long 755, 0
-	.quad 0xffff82d0402012f0
-	.long 764, 0
-	.quad 0xffff82d040201300
-	.long 773, 0
-	.quad 0xffff82d040201310
-	.long 782, 0
-	.quad 0xffff82d040201320
-	.long 791, 0
-	.quad 0xffff82d040201330
-	.long 800, 0
-	.quad 0xffff82d040201340
-	.long 809, 0
-	.quad 0xffff82d040201350
-	.long 818, 0
-	.quad 0xffff82d040201360
-	.long 827, 0
-	.quad 0xffff82d040201370
-	.long 836, 0
-	.quad 0xffff82d040201380
-	.long 845, 0
-	.quad 0xffff82d040201390
-	.long 854, 0
-	.quad 0xffff82d0402013a0
-	.long 863, 0
-	.quad 0xffff82d0402013b0
-	.long 872, 0
-	.quad 0xffff82d0402013c0
-	.long 881, 0
+	.long 296, 0
 	.quad 0xffff82d0402013d0
-	.long 890, 0
-	.quad 0xffff82d0402013e0
-	.long 899, 0
-	.quad 0xffff82d0402013f0
-	.long 908, 0
-	.quad 0xffff82d040201400
-	.long 917, 0
-	.quad 0xffff82d040201410
-	.long 926, 0
-	.quad 0xffff82d040201420
-	.long 935, 0
-	.quad 0xffff82d040201430
-	.long 944, 0
-	.quad 0xffff82d040201440
-	.long 953, 0
-	.quad 0xffff82d040201450
-	.long 962, 0
-	.quad 0xffff82d040201460
-	.long 971, 0
-	.quad 0xffff82d040201470
-	.long 980, 0
-	.quad 0xffff82d040201480
-	.long 989, 0
+	.long 312, 0
 	.quad 0xffff82d040201490
-	.long 998, 0
-	.quad 0xffff82d0402014a0
-	.long 1007, 0
-	.quad 0xffff82d0402014b0
-	.long 1016, 0
-	.quad 0xffff82d0402014c0
-	.long 1025, 0
-	.quad 0xffff82d0402014d0
-	.long 1034, 0
-	.quad 0xffff82d0402014e0
-	.long 1043, 0
-	.quad 0xffff82d0402014f0
-	.long 1052, 0
-	.quad 0xffff82d040201500
-	.long 1061, 0
-	.quad 0xffff82d040201510
-	.long 1070, 0
-	.quad 0xffff82d040201520
-	.long 1079, 0
-	.quad 0xffff82d040201530
-	.long 1088, 0
-	.quad 0xffff82d040201540
-	.long 1097, 0
-	.quad 0xffff82d040201550
-	.long 1107, 0
-	.quad 0xffff82d040201560
-	.long 1117, 0
-	.quad 0xffff82d040201570
-	.long 1127, 0
-	.quad 0xffff82d040201580
-	.long 1137, 0
-	.quad 0xffff82d040201590
-	.long 1147, 0
-	.quad 0xffff82d0402015a0
-	.long 1157, 0
-	.quad 0xffff82d0402015b0
-	.long 1167, 0
-	.quad 0xffff82d0402015c0
-	.long 1177, 0
-	.quad 0xffff82d0402015d0
-	.long 1187, 0
-	.quad 0xffff82d0402015e0
-	.long 1197, 0
-	.quad 0xffff82d0402015f0
-	.long 1207, 0
-	.quad 0xffff82d040201600
-	.long 1217, 0
-	.quad 0xffff82d040201610
-	.long 1227, 0
-	.quad 0xffff82d040201620
-	.long 1237, 0
-	.quad 0xffff82d040201630
-	.long 1247, 0
-	.quad 0xffff82d040201640
-	.long 1257, 0
-	.quad 0xffff82d040201650
-	.long 1267, 0
-	.quad 0xffff82d040201660
-	.long 1277, 0
-	.quad 0xffff82d040201670
-	.long 1287, 0
-	.quad 0xffff82d040201680
-	.long 1297, 0
-	.quad 0xffff82d040201690
-	.long 1307, 0
-	.quad 0xffff82d0402016a0
-	.long 1317, 0
-	.quad 0xffff82d0402016b0
-	.long 1327, 0
+	.long 324, 0
 	.quad 0xffff82d0402016c0
-	.long 1337, 0
-	.quad 0xffff82d0402016d0
-	.long 1347, 0
-	.quad 0xffff82d0402016e0
-	.long 1357, 0
-	.quad 0xffff82d0402016f0
-	.long 1367, 0
-	.quad 0xffff82d040201700
-	.long 1377, 0
+	.long 337, 0
 	.quad 0xffff82d040201710
-	.long 1387, 0
-	.quad 0xffff82d040201720
-	.long 1397, 0
-	.quad 0xffff82d040201730
-	.long 1407, 0
-	.quad 0xffff82d040201740
-	.long 1417, 0
-	.quad 0xffff82d040201750
-	.long 1427, 0
-	.quad 0xffff82d040201760
-	.long 1437, 0
-	.quad 0xffff82d040201770
-	.long 1447, 0
-	.quad 0xffff82d040201780
-	.long 1457, 0
-	.quad 0xffff82d040201790
-	.long 1467, 0
-	.quad 0xffff82d0402017a0
-	.long 1477, 0
-	.quad 0xffff82d0402017b0
-	.long 1487, 0
-	.quad 0xffff82d0402017c0
-	.long 1497, 0
-	.quad 0xffff82d0402017d0
-	.long 1507, 0
-	.quad 0xffff82d0402017e0
-	.long 1517, 0
+	.long 360, 0
 	.quad 0xffff82d0402017f0
-	.long 1527, 0
-	.quad 0xffff82d040201800
-	.long 1537, 0
-	.quad 0xffff82d040201810
-	.long 1547, 0
-	.quad 0xffff82d040201820
-	.long 1557, 0
-	.quad 0xffff82d040201830
-	.long 1567, 0
-	.quad 0xffff82d040201840
-	.long 1577, 0
-	.quad 0xffff82d040201850
-	.long 1587, 0
-	.quad 0xffff82d040201860
-	.long 1597, 0
-	.quad 0xffff82d040201870
-	.long 1607, 0
-	.quad 0xffff82d040201880
-	.long 1617, 0
-	.quad 0xffff82d040201890
-	.long 1627, 0
-	.quad 0xffff82d0402018a0
-	.long 1637, 0
-	.quad 0xffff82d0402018b0
-	.long 1647, 0
-	.quad 0xffff82d0402018c0
-	.long 1657, 0
-	.quad 0xffff82d0402018d0
-	.long 1667, 0
-	.quad 0xffff82d0402018e0
-	.long 1677, 0
-	.quad 0xffff82d0402018f0
-	.long 1687, 0
-	.quad 0xffff82d040201900
-	.long 1697, 0
-	.quad 0xffff82d040201910
-	.long 1707, 0
-	.quad 0xffff82d040201920
-	.long 1717, 0
-	.quad 0xffff82d040201930
-	.long 1727, 0
-	.quad 0xffff82d040201940
-	.long 1737, 0
-	.quad 0xffff82d040201950
-	.long 1747, 0
+	.long 379, 0
 	.quad 0xffff82d040201960
-	.long 1757, 0
-	.quad 0xffff82d040201970
-	.long 1767, 0
-	.quad 0xffff82d040201980
-	.long 1777, 0
-	.quad 0xffff82d040201990
-	.long 1787, 0
-	.quad 0xffff82d0402019a0
-	.long 1797, 0
-	.quad 0xffff82d0402019b0
-	.long 1807, 0
-	.quad 0xffff82d0402019c0
-	.long 1817, 0
-	.quad 0xffff82d0402019d0
-	.long 1827, 0
-	.quad 0xffff82d0402019e0
-	.long 1837, 0
-	.quad 0xffff82d0402019f0
-	.long 1847, 0
-	.quad 0xffff82d040201a00
-	.long 1857, 0
-	.quad 0xffff82d040201a10
-	.long 1867, 0
-	.quad 0xffff82d040201a20
-	.long 1877, 0
-	.quad 0xffff82d040201a30
-	.long 1887, 0
-	.quad 0xffff82d040201a40
-	.long 1897, 0
-	.quad 0xffff82d040201a50
-	.long 1907, 0
-	.quad 0xffff82d040201a60
-	.long 1917, 0
+	.long 393, 0
 	.quad 0xffff82d040201a70
-	.long 1927, 0
-	.quad 0xffff82d040201a80
-	.long 1937, 0
-	.quad 0xffff82d040201a90
-	.long 1947, 0
+	.long 402, 0
 	.quad 0xffff82d040201aa0
-	.long 1957, 0
-	.quad 0xffff82d040201ab0
-	.long 1967, 0
-	.quad 0xffff82d040201ac0
-	.long 1977, 0
-	.quad 0xffff82d040201ad0
-	.long 1987, 0
-	.quad 0xffff82d040201ae0
-	.long 1997, 0
+	.long 411, 0
 	.quad 0xffff82d040201af0
-	.long 2007, 0
+	.long 424, 0
 	.quad 0xffff82d040201b00
-	.long 2017, 0
+	.long 432, 0
 	.quad 0xffff82d040201b10
-	.long 2027, 0
+	.long 440, 0
 	.quad 0xffff82d040201b20
-	.long 2037, 0
+	.long 448, 0
 	.quad 0xffff82d040201b30
-	.long 2047, 0
+	.long 456, 0
 	.quad 0xffff82d040201b40
-	.long 2057, 0
+	.long 464, 0
 	.quad 0xffff82d040201b50
-	.long 2067, 0
+	.long 472, 0
 	.quad 0xffff82d040201b60
-	.long 2077, 0
+	.long 480, 0
 	.quad 0xffff82d040201b70
-	.long 2087, 0
+	.long 488, 0
 	.quad 0xffff82d040201b80
-	.long 2097, 0
+	.long 496, 0
 	.quad 0xffff82d040201b90
-	.long 2107, 0
+	.long 504, 0
 	.quad 0xffff82d040201ba0
-	.long 2117, 0
+	.long 513, 0
 	.quad 0xffff82d040201bb0
-	.long 2127, 0
+	.long 522, 0
 	.quad 0xffff82d040201bc0
-	.long 2137, 0
+	.long 531, 0
 	.quad 0xffff82d040201bd0
-	.long 2147, 0
+	.long 540, 0
 	.quad 0xffff82d040201be0
-	.long 2157, 0
+	.long 549, 0
 	.quad 0xffff82d040201bf0
-	.long 2167, 0
+	.long 558, 0
 	.quad 0xffff82d040201c00
-	.long 2177, 0
+	.long 567, 0
 	.quad 0xffff82d040201c10
-	.long 2187, 0
+	.long 576, 0
 	.quad 0xffff82d040201c20
-	.long 2197, 0
+	.long 585, 0
 	.quad 0xffff82d040201c30
-	.long 2207, 0
+	.long 594, 0
 	.quad 0xffff82d040201c40
-	.long 2217, 0
+	.long 603, 0
 	.quad 0xffff82d040201c50
-	.long 2227, 0
+	.long 612, 0
 	.quad 0xffff82d040201c60
-	.long 2237, 0
+	.long 621, 0
 	.quad 0xffff82d040201c70
-	.long 2247, 0
+	.long 630, 0
 	.quad 0xffff82d040201c80
-	.long 2257, 0
+	.long 639, 0
 	.quad 0xffff82d040201c90
-	.long 2267, 0
+	.long 648, 0
 	.quad 0xffff82d040201ca0
-	.long 2277, 0
+	.long 657, 0
 	.quad 0xffff82d040201cb0
-	.long 2287, 0
+	.long 666, 0
 	.quad 0xffff82d040201cc0
-	.long 2297, 0
+	.long 675, 0
 	.quad 0xffff82d040201cd0
-	.long 2307, 0
+	.long 684, 0
 	.quad 0xffff82d040201ce0
-	.long 2317, 0
+	.long 693, 0
 	.quad 0xffff82d040201cf0
-	.long 2327, 0
+	.long 702, 0
 	.quad 0xffff82d040201d00
-	.long 2337, 0
+	.long 711, 0
 	.quad 0xffff82d040201d10
-	.long 2347, 0
+	.long 720, 0
 	.quad 0xffff82d040201d20
-	.long 2357, 0
+	.long 729, 0
 	.quad 0xffff82d040201d30
-	.long 2367, 0
+	.long 738, 0
 	.quad 0xffff82d040201d40
-	.long 2377, 0
+	.long 747, 0
 	.quad 0xffff82d040201d50
-	.long 2387, 0
+	.long 756, 0
 	.quad 0xffff82d040201d60
-	.long 2397, 0
+	.long 765, 0
 	.quad 0xffff82d040201d70
-	.long 2407, 0
+	.long 774, 0
 	.quad 0xffff82d040201d80
-	.long 2417, 0
+	.long 783, 0
 	.quad 0xffff82d040201d90
-	.long 2427, 0
+	.long 792, 0
 	.quad 0xffff82d040201da0
-	.long 2437, 0
+	.long 801, 0
 	.quad 0xffff82d040201db0
-	.long 2447, 0
+	.long 810, 0
 	.quad 0xffff82d040201dc0
-	.long 2457, 0
+	.long 819, 0
 	.quad 0xffff82d040201dd0
-	.long 2467, 0
+	.long 828, 0
 	.quad 0xffff82d040201de0
-	.long 2477, 0
+	.long 837, 0
 	.quad 0xffff82d040201df0
-	.long 2487, 0
+	.long 846, 0
 	.quad 0xffff82d040201e00
-	.long 2497, 0
+	.long 855, 0
 	.quad 0xffff82d040201e10
-	.long 2507, 0
+	.long 864, 0
 	.quad 0xffff82d040201e20
-	.long 2517, 0
+	.long 873, 0
 	.quad 0xffff82d040201e30
-	.long 2527, 0
+	.long 882, 0
 	.quad 0xffff82d040201e40
-	.long 2537, 0
+	.long 891, 0
 	.quad 0xffff82d040201e50
-	.long 2547, 0
+	.long 900, 0
 	.quad 0xffff82d040201e60
-	.long 2557, 0
+	.long 909, 0
 	.quad 0xffff82d040201e70
-	.long 2567, 0
+	.long 918, 0
 	.quad 0xffff82d040201e80
-	.long 2577, 0
+	.long 927, 0
 	.quad 0xffff82d040201e90
-	.long 2587, 0
+	.long 936, 0
 	.quad 0xffff82d040201ea0
-	.long 2597, 0
+	.long 945, 0
 	.quad 0xffff82d040201eb0
-	.long 2607, 0
+	.long 954, 0
 	.quad 0xffff82d040201ec0
-	.long 2617, 0
+	.long 963, 0
 	.quad 0xffff82d040201ed0
-	.long 2627, 0
+	.long 972, 0
 	.quad 0xffff82d040201ee0
-	.long 2637, 0
+	.long 981, 0
 	.quad 0xffff82d040201ef0
-	.long 2647, 0
+	.long 990, 0
 	.quad 0xffff82d040201f00
-	.long 2657, 0
+	.long 999, 0
+	.quad 0xffff82d040201f10
+	.long 1008, 0
+	.quad 0xffff82d040201f20
+	.long 1017, 0
+	.quad 0xffff82d040201f30
+	.long 1026, 0
 	.quad 0xffff82d040201f40
-	.long 2672, 0
+	.long 1035, 0
+	.quad 0xffff82d040201f50
+	.long 1044, 0
+	.quad 0xffff82d040201f60
+	.long 1053, 0
 	.quad 0xffff82d040201f70
-	.long 2681, 0
+	.long 1062, 0
+	.quad 0xffff82d040201f80
+	.long 1071, 0
+	.quad 0xffff82d040201f90
+	.long 1080, 0
+	.quad 0xffff82d040201fa0
+	.long 1089, 0
+	.quad 0xffff82d040201fb0
+	.long 1098, 0
+	.quad 0xffff82d040201fc0
+	.long 1107, 0
+	.quad 0xffff82d040201fd0
+	.long 1116, 0
+	.quad 0xffff82d040201fe0
+	.long 1125, 0
+	.quad 0xffff82d040201ff0
+	.long 1134, 0
+	.quad 0xffff82d040202000
+	.long 1143, 0
+	.quad 0xffff82d040202010
+	.long 1152, 0
+	.quad 0xffff82d040202020
+	.long 1161, 0
+	.quad 0xffff82d040202030
+	.long 1170, 0
+	.quad 0xffff82d040202040
+	.long 1179, 0
+	.quad 0xffff82d040202050
+	.long 1188, 0
+	.quad 0xffff82d040202060
+	.long 1197, 0
+	.quad 0xffff82d040202070
+	.long 1206, 0
+	.quad 0xffff82d040202080
+	.long 1215, 0
+	.quad 0xffff82d040202090
+	.long 1224, 0
+	.quad 0xffff82d0402020a0
+	.long 1233, 0
+	.quad 0xffff82d0402020b0
+	.long 1242, 0
+	.quad 0xffff82d0402020c0
+	.long 1251, 0
+	.quad 0xffff82d0402020d0
+	.long 1260, 0
+	.quad 0xffff82d0402020e0
+	.long 1269, 0
+	.quad 0xffff82d0402020f0
+	.long 1278, 0
+	.quad 0xffff82d040202100
+	.long 1287, 0
+	.quad 0xffff82d040202110
+	.long 1296, 0
+	.quad 0xffff82d040202120
+	.long 1305, 0
+	.quad 0xffff82d040202130
+	.long 1314, 0
+	.quad 0xffff82d040202140
+	.long 1324, 0
+	.quad 0xffff82d040202150
+	.long 1334, 0
+	.quad 0xffff82d040202160
+	.long 1344, 0
+	.quad 0xffff82d040202170
+	.long 1354, 0
+	.quad 0xffff82d040202180
+	.long 1364, 0
+	.quad 0xffff82d040202190
+	.long 1374, 0
+	.quad 0xffff82d0402021a0
+	.long 1384, 0
+	.quad 0xffff82d0402021b0
+	.long 1394, 0
+	.quad 0xffff82d0402021c0
+	.long 1404, 0
 	.quad 0xffff82d0402021d0
-	.long 2693, 0
+	.long 1414, 0
+	.quad 0xffff82d0402021e0
+	.long 1424, 0
+	.quad 0xffff82d0402021f0
+	.long 1434, 0
+	.quad 0xffff82d040202200
+	.long 1444, 0
+	.quad 0xffff82d040202210
+	.long 1454, 0
 	.quad 0xffff82d040202220
-	.long 2699, 0
+	.long 1464, 0
+	.quad 0xffff82d040202230
+	.long 1474, 0
+	.quad 0xffff82d040202240
+	.long 1484, 0
+	.quad 0xffff82d040202250
+	.long 1494, 0
+	.quad 0xffff82d040202260
+	.long 1504, 0
+	.quad 0xffff82d040202270
+	.long 1514, 0
+	.quad 0xffff82d040202280
+	.long 1524, 0
+	.quad 0xffff82d040202290
+	.long 1534, 0
+	.quad 0xffff82d0402022a0
+	.long 1544, 0
+	.quad 0xffff82d0402022b0
+	.long 1554, 0
+	.quad 0xffff82d0402022c0
+	.long 1564, 0
+	.quad 0xffff82d0402022d0
+	.long 1574, 0
+	.quad 0xffff82d0402022e0
+	.long 1584, 0
+	.quad 0xffff82d0402022f0
+	.long 1594, 0
+	.quad 0xffff82d040202300
+	.long 1604, 0
+	.quad 0xffff82d040202310
+	.long 1614, 0
+	.quad 0xffff82d040202320
+	.long 1624, 0
+	.quad 0xffff82d040202330
+	.long 1634, 0
+	.quad 0xffff82d040202340
+	.long 1644, 0
+	.quad 0xffff82d040202350
+	.long 1654, 0
+	.quad 0xffff82d040202360
+	.long 1664, 0
+	.quad 0xffff82d040202370
+	.long 1674, 0
+	.quad 0xffff82d040202380
+	.long 1684, 0
+	.quad 0xffff82d040202390
+	.long 1694, 0
+	.quad 0xffff82d0402023a0
+	.long 1704, 0
+	.quad 0xffff82d0402023b0
+	.long 1714, 0
+	.quad 0xffff82d0402023c0
+	.long 1724, 0
+	.quad 0xffff82d0402023d0
+	.long 1734, 0
+	.quad 0xffff82d0402023e0
+	.long 1744, 0
+	.quad 0xffff82d0402023f0
+	.long 1754, 0
+	.quad 0xffff82d040202400
+	.long 1764, 0
+	.quad 0xffff82d040202410
+	.long 1774, 0
+	.quad 0xffff82d040202420
+	.long 1784, 0
+	.quad 0xffff82d040202430
+	.long 1794, 0
+	.quad 0xffff82d040202440
+	.long 1804, 0
+	.quad 0xffff82d040202450
+	.long 1814, 0
+	.quad 0xffff82d040202460
+	.long 1824, 0
+	.quad 0xffff82d040202470
+	.long 1834, 0
+	.quad 0xffff82d040202480
+	.long 1844, 0
+	.quad 0xffff82d040202490
+	.long 1854, 0
+	.quad 0xffff82d0402024a0
+	.long 1864, 0
+	.quad 0xffff82d0402024b0
+	.long 1874, 0
+	.quad 0xffff82d0402024c0
+	.long 1884, 0
+	.quad 0xffff82d0402024d0
+	.long 1894, 0
+	.quad 0xffff82d0402024e0
+	.long 1904, 0
+	.quad 0xffff82d0402024f0
+	.long 1914, 0
+	.quad 0xffff82d040202500
+	.long 1924, 0
+	.quad 0xffff82d040202510
+	.long 1934, 0
+	.quad 0xffff82d040202520
+	.long 1944, 0
+	.quad 0xffff82d040202530
+	.long 1954, 0
+	.quad 0xffff82d040202540
+	.long 1964, 0
+	.quad 0xffff82d040202550
+	.long 1974, 0
+	.quad 0xffff82d040202560
+	.long 1984, 0
+	.quad 0xffff82d040202570
+	.long 1994, 0
+	.quad 0xffff82d040202580
+	.long 2004, 0
+	.quad 0xffff82d040202590
+	.long 2014, 0
+	.quad 0xffff82d0402025a0
+	.long 2024, 0
+	.quad 0xffff82d0402025b0
+	.long 2034, 0
+	.quad 0xffff82d0402025c0
+	.long 2044, 0
+	.quad 0xffff82d0402025d0
+	.long 2054, 0
+	.quad 0xffff82d0402025e0
+	.long 2064, 0
 	.quad 0xffff82d0402025f0
-	.long 2713, 0
+	.long 2074, 0
+	.quad 0xffff82d040202600
+	.long 2084, 0
+	.quad 0xffff82d040202610
+	.long 2094, 0
+	.quad 0xffff82d040202620
+	.long 2104, 0
+	.quad 0xffff82d040202630
+	.long 2114, 0
+	.quad 0xffff82d040202640
+	.long 2124, 0
+	.quad 0xffff82d040202650
+	.long 2134, 0
+	.quad 0xffff82d040202660
+	.long 2144, 0
+	.quad 0xffff82d040202670
+	.long 2154, 0
+	.quad 0xffff82d040202680
+	.long 2164, 0
+	.quad 0xffff82d040202690
+	.long 2174, 0
+	.quad 0xffff82d0402026a0
+	.long 2184, 0
+	.quad 0xffff82d0402026b0
+	.long 2194, 0
+	.quad 0xffff82d0402026c0
+	.long 2204, 0
+	.quad 0xffff82d0402026d0
+	.long 2214, 0
 	.quad 0xffff82d0402026e0
-	.long 2733, 0
+	.long 2224, 0
+	.quad 0xffff82d0402026f0
+	.long 2234, 0
+	.quad 0xffff82d040202700
+	.long 2244, 0
+	.quad 0xffff82d040202710
+	.long 2254, 0
+	.quad 0xffff82d040202720
+	.long 2264, 0
+	.quad 0xffff82d040202730
+	.long 2274, 0
+	.quad 0xffff82d040202740
+	.long 2284, 0
 	.quad 0xffff82d040202750
-	.long 2751, 0
+	.long 2294, 0
+	.quad 0xffff82d040202760
+	.long 2304, 0
+	.quad 0xffff82d040202770
+	.long 2314, 0
+	.quad 0xffff82d040202780
+	.long 2324, 0
+	.quad 0xffff82d040202790
+	.long 2334, 0
+	.quad 0xffff82d0402027a0
+	.long 2344, 0
+	.quad 0xffff82d0402027b0
+	.long 2354, 0
+	.quad 0xffff82d0402027c0
+	.long 2364, 0
 	.quad 0xffff82d0402027d0
-	.long 2757, 0
+	.long 2374, 0
+	.quad 0xffff82d0402027e0
+	.long 2384, 0
 	.quad 0xffff82d0402027f0
-	.long 2771, 0
+	.long 2394, 0
+	.quad 0xffff82d040202800
+	.long 2404, 0
+	.quad 0xffff82d040202810
+	.long 2414, 0
+	.quad 0xffff82d040202820
+	.long 2424, 0
+	.quad 0xffff82d040202830
+	.long 2434, 0
+	.quad 0xffff82d040202840
+	.long 2444, 0
+	.quad 0xffff82d040202850
+	.long 2454, 0
+	.quad 0xffff82d040202860
+	.long 2464, 0
+	.quad 0xffff82d040202870
+	.long 2474, 0
+	.quad 0xffff82d040202880
+	.long 2484, 0
+	.quad 0xffff82d040202890
+	.long 2494, 0
+	.quad 0xffff82d0402028a0
+	.long 2504, 0
+	.quad 0xffff82d0402028b0
+	.long 2514, 0
 	.quad 0xffff82d0402028c0
-	.long 2785, 0
+	.long 2524, 0
+	.quad 0xffff82d0402028d0
+	.long 2534, 0
+	.quad 0xffff82d0402028e0
+	.long 2544, 0
+	.quad 0xffff82d0402028f0
+	.long 2554, 0
+	.quad 0xffff82d040202900
+	.long 2564, 0
+	.quad 0xffff82d040202910
+	.long 2574, 0
+	.quad 0xffff82d040202920
+	.long 2584, 0
 	.quad 0xffff82d040202930
-	.long 2798, 0
+	.long 2594, 0
+	.quad 0xffff82d040202940
+	.long 2604, 0
+	.quad 0xffff82d040202950
+	.long 2614, 0
+	.quad 0xffff82d040202960
+	.long 2624, 0
+	.quad 0xffff82d040202970
+	.long 2634, 0
+	.quad 0xffff82d040202980
+	.long 2644, 0
+	.quad 0xffff82d040202990
+	.long 2654, 0
+	.quad 0xffff82d0402029a0
+	.long 2664, 0
+	.quad 0xffff82d0402029b0
+	.long 2674, 0
+	.quad 0xffff82d0402029c0
+	.long 2684, 0
+	.quad 0xffff82d0402029d0
+	.long 2694, 0
+	.quad 0xffff82d0402029e0
+	.long 2704, 0
+	.quad 0xffff82d0402029f0
+	.long 2714, 0
+	.quad 0xffff82d040202a00
+	.long 2724, 0
+	.quad 0xffff82d040202a10
+	.long 2734, 0
+	.quad 0xffff82d040202a20
+	.long 2744, 0
+	.quad 0xffff82d040202a30
+	.long 2754, 0
+	.quad 0xffff82d040202a40
+	.long 2764, 0
+	.quad 0xffff82d040202a50
+	.long 2774, 0
+	.quad 0xffff82d040202a60
+	.long 2784, 0
+	.quad 0xffff82d040202a70
+	.long 2794, 0
 	.quad 0xffff82d040202a80
-	.long 2813, 0
+	.long 2804, 0
+	.quad 0xffff82d040202a90
+	.long 2814, 0
+	.quad 0xffff82d040202aa0
+	.long 2824, 0
+	.quad 0xffff82d040202ab0
+	.long 2834, 0
+	.quad 0xffff82d040202ac0
+	.long 2844, 0
+	.quad 0xffff82d040202ad0
+	.long 2854, 0
+	.quad 0xffff82d040202ae0
+	.long 2864, 0
+	.quad 0xffff82d040202af0
+	.long 2874, 0
+	.quad 0xffff82d040202b20
+	.long 2885, 0
 	.quad 0xffff82d040202b60
-	.long 2830, 0
-	.quad 0xffff82d040202ba0
-	.long 2847, 0
-	.quad 0xffff82d040202d10
-	.long 2855, 0
-	.quad 0xffff82d040202d80
-	.long 2865, 0
-	.quad 0xffff82d040202e20
-	.long 2875, 0
-	.quad 0xffff82d0402031c0
-	.long 2890, 0
-	.quad 0xffff82d040203240
-	.long 2904, 0
-	.quad 0xffff82d040203250
-	.long 2917, 0
-	.quad 0xffff82d040203360
-	.long 2931, 0
-	.quad 0xffff82d0402033c0
-	.long 2949, 0
-	.quad 0xffff82d040203410
-	.long 2957, 0
-	.quad 0xffff82d040203450
-	.long 2964, 0
-	.quad 0xffff82d0402036e0
-	.long 2970, 0
-	.quad 0xffff82d040203a30
-	.long 2984, 0
-	.quad 0xffff82d040203a50
-	.long 3002, 0
-	.quad 0xffff82d040203a70
-	.long 3021, 0
-	.quad 0xffff82d040203af0
-	.long 3034, 0
-	.quad 0xffff82d040203b00
-	.long 3050, 0
-	.quad 0xffff82d040203b30
-	.long 3063, 0
-	.quad 0xffff82d040203b40
-	.long 3070, 0
-	.quad 0xffff82d040203b80
-	.long 3078, 0
-	.quad 0xffff82d040203b90
-	.long 3085, 0
-	.quad 0xffff82d040203bd0
-	.long 3092, 0
-	.quad 0xffff82d040203c00
-	.long 3099, 0
-	.quad 0xffff82d040203c30
-	.long 3107, 0
-	.quad 0xffff82d040203c60
-	.long 3114, 0
-	.quad 0xffff82d040203ca0
-	.long 3122, 0
-	.quad 0xffff82d040203cd0
-	.long 3129, 0
-	.quad 0xffff82d040203d20
+	.long 2900, 0
+	.quad 0xffff82d040202b90
+	.long 2909, 0
+	.quad 0xffff82d040202f00
+	.long 2921, 0
+	.quad 0xffff82d040202f10
+	.long 2943, 0
+	.quad 0xffff82d040202f40
+	.long 2967, 0
+	.quad 0xffff82d040202f80
+	.long 2988, 0
+	.quad 0xffff82d0402030a0
+	.long 3006, 0
+	.quad 0xffff82d0402030e0
+	.long 3016, 0
+	.quad 0xffff82d040203160
+	.long 3032, 0
+	.quad 0xffff82d040203530
+	.long 3046, 0
+	.quad 0xffff82d040203550
+	.long 3055, 0
+	.quad 0xffff82d040203570
+	.long 3073, 0
+	.quad 0xffff82d0402035c0
+	.long 3079, 0
+	.quad 0xffff82d040203ba0
+	.long 3093, 0
+	.quad 0xffff82d040203c90
+	.long 3113, 0
+	.quad 0xffff82d040203d00
+	.long 3131, 0
+	.quad 0xffff82d040203d80
 	.long 3137, 0
-	.quad 0xffff82d040203ec0
-	.long 3148, 0
-	.quad 0xffff82d040204220
-	.long 3159, 0
-	.quad 0xffff82d040204c50
-	.long 3169, 0
+	.quad 0xffff82d040203da0
+	.long 3151, 0
+	.quad 0xffff82d040203e70
+	.long 3165, 0
+	.quad 0xffff82d040203ed0
+	.long 3180, 0
+	.quad 0xffff82d040203f00
+	.long 3192, 0
+	.quad 0xffff82d040203f40
+	.long 3196, 0
+	.quad 0xffff82d040203f90
+	.long 3206, 0
+	.quad 0xffff82d0402040e0
+	.long 3216, 0
+	.quad 0xffff82d040204290
+	.long 3240, 0
+	.quad 0xffff82d040204300
+	.long 3253, 0
+	.quad 0xffff82d040204450
+	.long 3268, 0
+	.quad 0xffff82d040204530
+	.long 3285, 0
+	.quad 0xffff82d040204570
+	.long 3302, 0
+	.quad 0xffff82d0402046e0
+	.long 3310, 0
+	.quad 0xffff82d040204750
+	.long 3320, 0
+	.quad 0xffff82d040204840
+	.long 3331, 0
+	.quad 0xffff82d0402048e0
+	.long 3341, 0
+	.quad 0xffff82d040204900
+	.long 3357, 0
+	.quad 0xffff82d040204c10
+	.long 3372, 0
 	.quad 0xffff82d040204c90
-	.long 3178, 0
-	.quad 0xffff82d040204d30
-	.long 3193, 0
-	.quad 0xffff82d040204df2
-	.long 3213, 0
+	.long 3386, 0
+	.quad 0xffff82d040204ca0
+	.long 3399, 0
+	.quad 0xffff82d040204db0
+	.long 3413, 0
+	.quad 0xffff82d040204e10
+	.long 3431, 0
+	.quad 0xffff82d040204e60
+	.long 3439, 0
+	.quad 0xffff82d040204ea0
+	.long 3446, 0
+	.quad 0xffff82d040205130
+	.long 3452, 0
+	.quad 0xffff82d040205480
+	.long 3466, 0
+	.quad 0xffff82d0402054a0
+	.long 3484, 0
+	.quad 0xffff82d0402054c0
+	.long 3503, 0
+	.quad 0xffff82d040205500
+	.long 3516, 0
+	.quad 0xffff82d040205530
+	.long 3530, 0
+	.quad 0xffff82d040205580
+	.long 3548, 0
+	.quad 0xffff82d0402055a0
+	.long 3564, 0
+	.quad 0xffff82d040205620
+	.long 3575, 0
+	.quad 0xffff82d040205640
+	.long 3591, 0
+	.quad 0xffff82d040205800
+	.long 3612, 0
+	.quad 0xffff82d040205850
+	.long 3623, 0
+	.quad 0xffff82d040205a20
+	.long 3633, 0
+	.quad 0xffff82d040205ae0
+	.long 3644, 0
+	.quad 0xffff82d040205b00
+	.long 3659, 0
+	.quad 0xffff82d040205b30
+	.long 3677, 0
+	.quad 0xffff82d040205c50
+	.long 3689, 0
+	.quad 0xffff82d040205cd0
+	.long 3702, 0
+	.quad 0xffff82d040205ce0
+	.long 3718, 0
+	.quad 0xffff82d040205d10
+	.long 3731, 0
+	.quad 0xffff82d040205d20
+	.long 3738, 0
+	.quad 0xffff82d040205d60
+	.long 3746, 0
+	.quad 0xffff82d040205d70
+	.long 3753, 0
+	.quad 0xffff82d040205db0
+	.long 3760, 0
+	.quad 0xffff82d040205de0
+	.long 3767, 0
+	.quad 0xffff82d040205e10
+	.long 3775, 0
+	.quad 0xffff82d040205e40
+	.long 3782, 0
+	.quad 0xffff82d040205e80
+	.long 3790, 0
+	.quad 0xffff82d040205eb0
+	.long 3797, 0
+	.quad 0xffff82d040205f00
+	.long 3805, 0
+	.quad 0xffff82d0402060a0
+	.long 3816, 0
+	.quad 0xffff82d040206400
+	.long 3827, 0
+	.quad 0xffff82d040206e30
+	.long 3837, 0
+	.quad 0xffff82d040206e70
+	.long 3846, 0
+	.quad 0xffff82d040206f10
+	.long 3861, 0
+	.quad 0xffff82d040206fd2
+	.long 3881, 0
 symbols_names:
 	.asciz "_start"
 	.asciz "mb2_header"
 	.asciz "mb2_header_end"
 	.asciz "start64_identity"
 	.asciz "start64"
+	.asciz "detach_from_loader"
 	.asciz "multiboot_parse"
 	.asciz "e820_type_name"
 	.asciz "boot_usable_bytes"
+	.asciz "ap_start64"
+	.asciz "add_cpu"
+	.asciz "apic_x2apic_mode"
+	.asciz "apic_tsc_deadline_mode"
+	.asciz "pic_disable"
+	.asciz "apic_read_id"
+	.asciz "apic_eoi"
+	.asciz "apic_send_icr"
+	.asciz "apic_send_ipi"
+	.asciz "apic_timer_program"
+	.asciz "apic_local_init"
+	.asciz "apic_bsp_init"
+	.asciz "acpi_parse_madt"
+	.asciz "ioapic_init"
 	.asciz "cpu_identify"
 	.asciz "cpu_enable_protections"
 	.asciz "cpu_print_features"
@@ -914,9 +1021,19 @@ symbols_names:
 	.asciz "entry_253"
 	.asciz "entry_254"
 	.asciz "entry_255"
+	.asciz "ioremap_uc"
 	.asciz "parse_selftest"
 	.asciz "boot_map"
 	.asciz "__start_xen"
+	.asciz "event_check_interrupt"
+	.asciz "call_function_interrupt"
+	.asciz "smp_send_event_check"
+	.asciz "smp_call_function"
+	.asciz "idle_loop"
+	.asciz "start_secondary"
+	.asciz "smp_boot_cpus"
+	.asciz "mark_cpu"
+	.asciz "selftest_timer_fn"
 	.asciz "check"
 	.asciz "boot_selftest"
 	.asciz "trigger_debug_fault"
@@ -924,13 +1041,21 @@ symbols_names:
 	.asciz "panic"
 	.asciz "assert_failed"
 	.asciz "symbol_lookup"
+	.asciz "set_time_scale"
+	.asciz "scale_delta"
+	.asciz "NOW"
+	.asciz "ns_to_tsc"
+	.asciz "time_init"
+	.asciz "time_check_against_hpet"
 	.asciz "print_symbol"
 	.asciz "show_registers"
 	.asciz "show_stack_trace"
 	.asciz "set_intr_handler"
 	.asciz "do_trap"
 	.asciz "table_map"
+	.asciz "find_table"
 	.asciz "rsdp_scan"
+	.asciz "acpi_find_table"
 	.asciz "acpi_boot_init"
 	.asciz "acpi_enter_s5"
 	.asciz "console_init"
@@ -942,6 +1067,19 @@ symbols_names:
 	.asciz "cmdline_parse"
 	.asciz "report_bad_option"
 	.asciz "cmdline_parse_boot"
+	.asciz "open_softirq"
+	.asciz "raise_softirq"
+	.asciz "cpu_raise_softirq"
+	.asciz "softirq_pending"
+	.asciz "do_softirq"
+	.asciz "timer_interrupt"
+	.asciz "timer_softirq_action"
+	.asciz "init_timer"
+	.asciz "set_timer"
+	.asciz "stop_timer"
+	.asciz "timer_cpu_init"
+	.asciz "timer_subsys_init"
+	.asciz "dump_timerq"
 	.asciz "ns16550_init"
 	.asciz "ns16550_present"
 	.asciz "ns16550_putc"

@@ -8,7 +8,12 @@
  * judgement can be shown to catch a failing, lying or stuck hypervisor.
  */
 #include <xen/lib.h>
+#include <xen/smp.h>
+#include <xen/softirq.h>
 #include <xen/string.h>
+#include <xen/time.h>
+#include <xen/timer.h>
+#include <asm/apic.h>
 #include <asm/config.h>
 #include <asm/cpufeature.h>
 #include <asm/desc.h>
@@ -49,6 +54,68 @@ static bool direct_map_coherent(void)
     ok = *alias == 0x1234abcd;
     *alias = 0x5e1f7e57;
     return ok && data_probe == 0x5e1f7e57;
+}
+
+static volatile s_time_t timer_fired_at;
+
+static void selftest_timer_fn(void *data)
+{
+    timer_fired_at = NOW();
+}
+
+/* A one-shot timer fires, not early, and not absurdly late. */
+static bool timer_fires(void)
+{
+    struct timer t;
+    s_time_t set_at = NOW(), deadline = set_at + MILLISECS(20);
+
+    init_timer(&t, selftest_timer_fn, NULL, smp_processor_id());
+    timer_fired_at = 0;
+    set_timer(&t, deadline);
+    while ( !timer_fired_at && NOW() < set_at + SECONDS(2) )
+    {
+        safe_halt();
+        do_softirq();
+    }
+    stop_timer(&t);
+    printk("selftest: timer due +20 ms fired at +%lld us\n",
+           timer_fired_at ? (long long)(timer_fired_at - set_at) / 1000 : -1LL);
+    return timer_fired_at >= deadline && timer_fired_at < deadline + MILLISECS(50);
+}
+
+static volatile unsigned long called_on;
+
+static void mark_cpu(void *data)
+{
+    __atomic_fetch_or(&called_on, 1UL << smp_processor_id(), __ATOMIC_RELAXED);
+}
+
+/* Every other online CPU runs a function on request (IPIs work). */
+static bool ipis_reach_all_cpus(void)
+{
+    called_on = 0;
+    smp_call_function(mark_cpu, NULL);
+    return called_on == (cpu_online_bits & ~(1UL << smp_processor_id()));
+}
+
+/*
+ * System time (TSC calibrated against the PIT) against the HPET, an
+ * independent clock, over 200 ms: they must agree within 2%, a tolerance
+ * that absorbs emulator jitter but not a wrong calibration.
+ */
+static bool time_agrees_with_hpet(void)
+{
+    s_time_t now_ns, hpet_ns;
+    int64_t ppm = time_check_against_hpet(200, &now_ns, &hpet_ns);
+
+    if ( ppm == INT64_MIN )
+    {
+        printk("selftest: no HPET; time cross-check skipped\n");
+        return true;
+    }
+    printk("selftest: time: system %lld us, HPET %lld us, error %lld ppm\n",
+           (long long)now_ns / 1000, (long long)hpet_ns / 1000, (long long)ppm);
+    return ppm > -20000 && ppm < 20000;
 }
 
 static bool running_on_own_gdt(void)
@@ -92,6 +159,10 @@ void boot_selftest(const struct boot_info *bi, const char *mode)
     check(!boot_cpu.smap || (read_cr4() & X86_CR4_SMAP), "SMAP enabled when offered");
     check(!boot_cpu.nx || (rdmsr(MSR_EFER) & EFER_NXE), "NX enabled when offered");
     check(running_on_own_gdt(), "own GDT, TSS and IDT loaded");
+    check(num_online_cpus() == topology.nr_cpus, "every CPU in the MADT online");
+    check(ipis_reach_all_cpus(), "IPIs reach every other CPU");
+    check(timer_fires(), "one-shot timer fires on time");
+    check(time_agrees_with_hpet(), "system time agrees with the HPET");
 
     if ( !strcmp(mode, "fail") )
         check(false, "deliberate failure (selftest=fail)");

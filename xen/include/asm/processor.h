@@ -32,6 +32,31 @@ static inline uint64_t rdmsr(uint32_t msr)
     return ((uint64_t)hi << 32) | lo;
 }
 
+static inline void wrmsr(uint32_t msr, uint64_t v)
+{
+    __asm__ __volatile__("wrmsr" :: "c"(msr), "a"((uint32_t)v),
+                         "d"((uint32_t)(v >> 32)) : "memory");
+}
+
+static inline uint64_t rdtsc_ordered_raw(void)
+{
+    uint32_t lo, hi;
+
+    __asm__ __volatile__("lfence; rdtsc" : "=a"(lo), "=d"(hi) :: "memory");
+    return ((uint64_t)hi << 32) | lo;
+}
+
+static inline void local_irq_enable(void)
+{
+    __asm__ __volatile__("sti" ::: "memory");
+}
+
+/* sti takes effect after the next instruction, so no wakeup is lost. */
+static inline void safe_halt(void)
+{
+    __asm__ __volatile__("sti; hlt" ::: "memory");
+}
+
 static inline void cpuid_count(uint32_t leaf, uint32_t sub, uint32_t *a,
                                uint32_t *b, uint32_t *c, uint32_t *d)
 {

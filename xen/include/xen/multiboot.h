@@ -92,7 +92,15 @@ struct boot_info {
     unsigned int nr_modules;
     struct boot_module modules[BOOT_MAX_MODULES];
     const void *acpi_rsdp;              /* loader's copy, or NULL */
+    uint8_t rsdp_copy[36];              /* ... copied here */
+    size_t rsdp_len;
     unsigned int truncated;             /* entries dropped for lack of room */
+    /*
+     * Strings are copied out of the loader's memory, which the allocators
+     * are free to reuse once boot_info is filled.
+     */
+    size_t strpool_used;
+    char strpool[4096];
 };
 
 /*

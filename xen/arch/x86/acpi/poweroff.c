@@ -54,6 +54,8 @@ struct __packed acpi_header {
 
 #define MAX_TABLE_BYTES     (1u << 20)
 
+static const struct acpi_rsdp *boot_rsdp;
+
 static struct {
     bool ready;
     uint16_t pm1a_cnt, pm1b_cnt, smi_cmd;
@@ -181,6 +183,11 @@ static bool parse_s5(const struct acpi_header *dsdt)
     return false;
 }
 
+const void *acpi_find_table(const char sig[4])
+{
+    return boot_rsdp ? find_table(boot_rsdp, sig) : NULL;
+}
+
 void acpi_boot_init(const void *rsdp_hint)
 {
     const struct acpi_rsdp *rsdp = rsdp_hint ? rsdp_hint : rsdp_find();
@@ -191,6 +198,7 @@ void acpi_boot_init(const void *rsdp_hint)
         printk("ACPI: no RSDP found; poweroff will halt instead\n");
         return;
     }
+    boot_rsdp = rsdp;
     fadt = find_table(rsdp, "FACP");
     if ( !fadt || fadt->length < FADT_PM1B_CNT + 4 )
     {

@@ -156,7 +156,10 @@ static void parse_mb2_tag(const struct mb2_tag *tag, struct boot_info *bi)
         /* Prefer the ACPI 2.0+ RSDP; it carries the XSDT address. */
         if ( tag->size > sizeof(struct mb2_tag_acpi) &&
              (!bi->acpi_rsdp || tag->type == MB2_TAG_ACPI_NEW) )
+        {
             bi->acpi_rsdp = ((const struct mb2_tag_acpi *)tag)->rsdp;
+            bi->rsdp_len = tag->size - sizeof(struct mb2_tag_acpi);
+        }
         break;
     }
 }
@@ -200,6 +203,39 @@ static const char *skip_image_name(const struct boot_info *bi, const char *s)
     return s;
 }
 
+static const char *intern(struct boot_info *bi, const char *s)
+{
+    size_t len = strlen(s) + 1;
+    char *copy;
+
+    if ( len > sizeof(bi->strpool) - bi->strpool_used )
+    {
+        bi->truncated++;
+        return "";
+    }
+    copy = bi->strpool + bi->strpool_used;
+    memcpy(copy, s, len);
+    bi->strpool_used += len;
+    return copy;
+}
+
+/* After parsing, nothing may point into the loader's memory. */
+static void detach_from_loader(struct boot_info *bi)
+{
+    unsigned int i;
+
+    bi->loader = intern(bi, bi->loader);
+    bi->cmdline = intern(bi, bi->cmdline);
+    for ( i = 0; i < bi->nr_modules; i++ )
+        bi->modules[i].cmdline = intern(bi, bi->modules[i].cmdline);
+    if ( bi->acpi_rsdp )
+    {
+        memcpy(bi->rsdp_copy, bi->acpi_rsdp,
+               MIN(bi->rsdp_len, sizeof(bi->rsdp_copy)));
+        bi->acpi_rsdp = bi->rsdp_copy;
+    }
+}
+
 int multiboot_parse(uint32_t magic, paddr_t info, struct boot_info *bi)
 {
     memset(bi, 0, sizeof(*bi));
@@ -212,10 +248,12 @@ int multiboot_parse(uint32_t magic, paddr_t info, struct boot_info *bi)
         bi->protocol = 1;
         parse_mb1(info, bi);
         bi->cmdline = skip_image_name(bi, bi->cmdline);
+        detach_from_loader(bi);
         return 0;
     case MB2_BOOTLOADER_MAGIC:
         bi->protocol = 2;
         parse_mb2(info, bi);
+        detach_from_loader(bi);
         return 0;
     }
     return -EINVAL;

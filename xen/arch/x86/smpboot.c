@@ -1,0 +1,205 @@
+/*
+ * Bringing up the application processors: INIT-SIPI-SIPI to each CPU the
+ * MADT lists, one at a time, each starting in the real-mode trampoline and
+ * arriving in start_secondary() on its own stack block.
+ */
+#include <xen/lib.h>
+#include <xen/smp.h>
+#include <xen/softirq.h>
+#include <xen/spinlock.h>
+#include <xen/string.h>
+#include <xen/time.h>
+#include <xen/timer.h>
+#include <asm/apic.h>
+#include <asm/cpufeature.h>
+#include <asm/desc.h>
+#include <asm/page.h>
+#include <asm/processor.h>
+#include <asm/traps.h>
+
+extern char trampoline_start[], trampoline_end[];
+extern uint32_t tramp_gdtr_base, tramp_pm_ptr, tramp_lm_ptr, tramp_phys,
+                tramp_cr3, tramp_efer;
+extern uint64_t tramp_stack, tramp_entry64;
+extern const uint32_t tramp_offsets[3];     /* gdt, pm32, lm64 */
+extern char boot_l4[];
+extern void ap_start64(void);
+
+volatile unsigned long cpu_online_bits;
+uint32_t cpu_to_apicid[NR_CPUS];
+
+/* Stack blocks for the APs: STACK_SIZE-aligned, see asm/current.h. */
+static char ap_stacks[8][STACK_SIZE] __aligned(STACK_SIZE);
+static volatile unsigned int booting_cpu;
+
+#define TRAMP_FIELD(base, sym) \
+    ((void *)((char *)(base) + ((char *)&(sym) - trampoline_start)))
+
+static void busy_wait(s_time_t ns)
+{
+    s_time_t end = NOW() + ns;
+
+    while ( NOW() < end )
+        cpu_relax();
+}
+
+static void event_check_interrupt(struct cpu_user_regs *regs)
+{
+    apic_eoi();     /* the wake-up from hlt is the whole point */
+}
+
+static struct {
+    spinlock_t lock;
+    void (*fn)(void *);
+    void *data;
+    volatile unsigned int pending;
+} call_data = { .lock = SPIN_LOCK_UNLOCKED };
+
+static void call_function_interrupt(struct cpu_user_regs *regs)
+{
+    void (*fn)(void *) = call_data.fn;
+    void *data = call_data.data;
+
+    apic_eoi();
+    fn(data);
+    __atomic_fetch_sub(&call_data.pending, 1, __ATOMIC_RELEASE);
+}
+
+void smp_send_event_check(unsigned int cpu)
+{
+    if ( cpu_online(cpu) )
+        apic_send_ipi(cpu_to_apicid[cpu], EVENT_CHECK_VECTOR);
+}
+
+void smp_call_function(void (*fn)(void *), void *data)
+{
+    unsigned int cpu, me = smp_processor_id(), n = 0;
+    unsigned long flags = spin_lock_irqsave(&call_data.lock);
+    s_time_t deadline;
+
+    call_data.fn = fn;
+    call_data.data = data;
+    for ( cpu = 0; cpu < NR_CPUS; cpu++ )
+        if ( cpu != me && cpu_online(cpu) )
+            n++;
+    call_data.pending = n;
+    for ( cpu = 0; cpu < NR_CPUS; cpu++ )
+        if ( cpu != me && cpu_online(cpu) )
+            apic_send_ipi(cpu_to_apicid[cpu], CALL_FUNCTION_VECTOR);
+    /* Bounded: a wedged CPU must not wedge this one too. */
+    deadline = NOW() + SECONDS(1);
+    while ( __atomic_load_n(&call_data.pending, __ATOMIC_ACQUIRE) && NOW() < deadline )
+        cpu_relax();
+    if ( call_data.pending )
+        printk("smp_call_function: %u CPUs did not answer\n", call_data.pending);
+    spin_unlock_irqrestore(&call_data.lock, flags);
+}
+
+void idle_loop(void)
+{
+    unsigned int cpu = smp_processor_id();
+
+    for ( ; ; )
+    {
+        local_irq_disable();
+        if ( softirq_pending(cpu) )
+        {
+            local_irq_enable();
+            do_softirq();
+            continue;
+        }
+        safe_halt();
+    }
+}
+
+void start_secondary(void);
+void start_secondary(void)
+{
+    struct cpu_info *ci = get_cpu_info();
+    unsigned int cpu = booting_cpu;
+
+    ci->processor_id = cpu;
+    ci->stack_block = stack_block_of((unsigned long)ci);
+    load_idt();
+    cpu_desc_init(cpu, ci->stack_block);
+    cpu_enable_protections(&boot_cpu);
+    apic_local_init();
+    ci->apic_id = apic_read_id();
+    timer_cpu_init(cpu);
+    __atomic_fetch_or(&cpu_online_bits, 1UL << cpu, __ATOMIC_RELEASE);
+    idle_loop();
+}
+
+static void prepare_trampoline(void *page, paddr_t phys)
+{
+    memcpy(page, trampoline_start, trampoline_end - trampoline_start);
+    *(uint32_t *)TRAMP_FIELD(page, tramp_phys) = phys;
+    *(uint32_t *)TRAMP_FIELD(page, tramp_gdtr_base) = phys + tramp_offsets[0];
+    *(uint32_t *)TRAMP_FIELD(page, tramp_pm_ptr) = phys + tramp_offsets[1];
+    *(uint32_t *)TRAMP_FIELD(page, tramp_lm_ptr) = phys + tramp_offsets[2];
+    /* The boot page tables: they map the trampoline 1:1 and the image. */
+    *(uint32_t *)TRAMP_FIELD(page, tramp_cr3) = __pa(boot_l4);
+    *(uint32_t *)TRAMP_FIELD(page, tramp_efer) = (uint32_t)rdmsr(MSR_EFER) & (EFER_LME | EFER_NXE);
+    *(uint64_t *)TRAMP_FIELD(page, tramp_entry64) = (uintptr_t)ap_start64;
+}
+
+static bool boot_one_cpu(unsigned int cpu, uint32_t apic_id, void *page,
+                         paddr_t phys)
+{
+    unsigned long block = (unsigned long)ap_stacks[cpu - 1];
+    uint32_t sipi = ICR_STARTUP | (phys >> PAGE_SHIFT);
+    s_time_t deadline;
+    unsigned int i;
+
+    booting_cpu = cpu;
+    cpu_to_apicid[cpu] = apic_id;
+    *(uint64_t *)TRAMP_FIELD(page, tramp_stack) = block + STACK_SIZE - CPU_INFO_SIZE;
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
+
+    apic_send_icr(apic_id, ICR_INIT | ICR_LEVEL_ASSERT);
+    busy_wait(MILLISECS(10));
+    for ( i = 0; i < 2 && !cpu_online(cpu); i++ )
+    {
+        apic_send_icr(apic_id, sipi);
+        busy_wait(MICROSECS(200));
+    }
+    deadline = NOW() + SECONDS(2);
+    while ( !cpu_online(cpu) && NOW() < deadline )
+        cpu_relax();
+    return cpu_online(cpu);
+}
+
+void smp_boot_cpus(paddr_t trampoline)
+{
+    void *page = __va(trampoline);
+    unsigned int i, cpu = 1;
+    uint32_t me = apic_read_id();
+
+    set_intr_handler(EVENT_CHECK_VECTOR, event_check_interrupt);
+    set_intr_handler(CALL_FUNCTION_VECTOR, call_function_interrupt);
+    cpu_to_apicid[0] = me;
+    get_cpu_info()->apic_id = me;
+    cpu_online_bits = 1;
+
+    BUG_ON(trampoline_end - trampoline_start > (long)PAGE_SIZE);
+    BUG_ON(trampoline >= 0x100000 || (trampoline & ~PAGE_MASK));
+    prepare_trampoline(page, trampoline);
+
+    for ( i = 0; i < topology.nr_cpus; i++ )
+    {
+        if ( topology.apic_ids[i] == me )
+            continue;
+        if ( cpu > ARRAY_SIZE(ap_stacks) )
+        {
+            printk("SMP: only %zu CPUs supported for now; APIC ID %u left offline\n",
+                   ARRAY_SIZE(ap_stacks) + 1, topology.apic_ids[i]);
+            continue;
+        }
+        if ( boot_one_cpu(cpu, topology.apic_ids[i], page, trampoline) )
+            cpu++;
+        else
+            printk("SMP: CPU with APIC ID %u did not come up\n", topology.apic_ids[i]);
+    }
+    printk("SMP: %u CPUs online (%u listed by the MADT)\n", num_online_cpus(),
+           topology.nr_cpus);
+}

@@ -1,0 +1,155 @@
+/*
+ * System time from the TSC.
+ *
+ * The TSC is calibrated once against the PIT (channel 2, whose gate and
+ * output are readable through port 0x61 without interrupts) and assumed
+ * constant and synchronized across CPUs, which every CPU with an invariant
+ * TSC guarantees.  The HPET, when present, is an independent clock used to
+ * check the result.
+ */
+#include <xen/lib.h>
+#include <xen/time.h>
+#include <asm/io.h>
+#include <asm/mm-io.h>
+#include <asm/processor.h>
+#include <asm/shutdown.h>
+
+#define PIT_HZ              1193182
+#define CALIBRATE_MS        50
+
+uint32_t cpu_khz;
+static uint64_t boot_tsc;
+static struct time_scale tsc_scale;
+
+/* (a << 32) / b for a < b: the 32-bit binary fraction a/b. */
+static uint32_t div_frac(uint32_t a, uint32_t b)
+{
+    return (uint32_t)(((uint64_t)a << 32) / b);
+}
+
+/*
+ * Picks shift so that the rate, shifted, lies in (0.5, 1] GHz; then
+ * 1 GHz / shifted-rate is a fraction < 1 that fits mul_frac.
+ */
+void set_time_scale(struct time_scale *ts, uint64_t ticks_per_sec)
+{
+    uint64_t tps = ticks_per_sec;
+    int shift = 0;
+
+    while ( tps > 2ULL * SECONDS(1) )
+    {
+        tps >>= 1;
+        shift--;
+    }
+    while ( tps <= (uint64_t)SECONDS(1) )
+    {
+        tps <<= 1;
+        shift++;
+    }
+    ts->shift = shift;
+    ts->mul_frac = div_frac(SECONDS(1), (uint32_t)tps);
+}
+
+uint64_t scale_delta(uint64_t delta, const struct time_scale *ts)
+{
+    if ( ts->shift < 0 )
+        delta >>= -ts->shift;
+    else
+        delta <<= ts->shift;
+    return (uint64_t)(((unsigned __int128)delta * ts->mul_frac) >> 32);
+}
+
+s_time_t NOW(void)
+{
+    return scale_delta(rdtsc_ordered_raw() - boot_tsc, &tsc_scale);
+}
+
+uint64_t ns_to_tsc(s_time_t ns)
+{
+    uint64_t ms, rem;
+
+    if ( ns < 0 )
+        ns = 0;
+    /* Split so that no product overflows 64 bits for a century of uptime. */
+    ms = (uint64_t)ns / 1000000;
+    rem = (uint64_t)ns % 1000000;
+    return boot_tsc + ms * cpu_khz + rem * cpu_khz / 1000000;
+}
+
+/* TSC ticks during `ms` milliseconds of PIT channel 2 counting down. */
+static uint64_t pit_measure_tsc(unsigned int ms)
+{
+    uint32_t count = PIT_HZ * ms / 1000;
+    uint64_t t0, t1;
+    uint8_t gate = inb(0x61);
+
+    outb((gate & ~0x02) | 0x01, 0x61);     /* gate on, speaker off */
+    outb(0xb0, 0x43);                      /* ch 2, lo/hi byte, mode 0 */
+    outb(count & 0xff, 0x42);
+    outb(count >> 8, 0x42);
+    t0 = rdtsc_ordered_raw();
+    while ( !(inb(0x61) & 0x20) )          /* OUT2 rises at terminal count */
+        ;
+    t1 = rdtsc_ordered_raw();
+    outb(gate, 0x61);
+    return t1 - t0;
+}
+
+void time_init(void)
+{
+    uint64_t ticks = pit_measure_tsc(CALIBRATE_MS);
+
+    cpu_khz = ticks / CALIBRATE_MS;
+    if ( !cpu_khz )
+        panic("TSC calibration failed: no ticks in %u ms of PIT time", CALIBRATE_MS);
+    set_time_scale(&tsc_scale, (uint64_t)cpu_khz * 1000);
+    boot_tsc = rdtsc_ordered_raw();
+    printk("Time: TSC %u.%03u MHz (calibrated against the PIT over %u ms), "
+           "scale shift %d mul %#x\n", cpu_khz / 1000, cpu_khz % 1000,
+           CALIBRATE_MS, tsc_scale.shift, tsc_scale.mul_frac);
+}
+
+/* --- HPET: an independent check of system time. */
+
+#define HPET_CAPS           0x000
+#define HPET_CONFIG         0x010
+#define HPET_COUNTER        0x0f0
+#define HPET_CFG_ENABLE     1u
+
+struct __packed acpi_hpet {
+    char signature[4];
+    uint32_t length;
+    uint8_t revision, checksum;
+    char oem[6], oem_table[8];
+    uint32_t oem_rev, creator, creator_rev;
+    uint32_t block_id;
+    uint8_t space_id, bit_width, bit_offset, access_size;
+    uint64_t address;
+};
+
+int64_t time_check_against_hpet(unsigned int ms, s_time_t *now_elapsed,
+                                s_time_t *hpet_elapsed)
+{
+    const struct acpi_hpet *t = acpi_find_table("HPET");
+    volatile uint64_t *hpet;
+    uint64_t period_fs, c0, c1;
+    s_time_t n0, n1;
+
+    if ( !t || t->space_id != 0 || !(hpet = ioremap_uc(t->address, 1024)) )
+        return INT64_MIN;
+    period_fs = hpet[HPET_CAPS / 8] >> 32;
+    if ( !period_fs || period_fs > 100000000 )
+        return INT64_MIN;
+    hpet[HPET_CONFIG / 8] |= HPET_CFG_ENABLE;
+
+    n0 = NOW();
+    c0 = hpet[HPET_COUNTER / 8];
+    while ( NOW() - n0 < MILLISECS(ms) )
+        ;
+    n1 = NOW();
+    c1 = hpet[HPET_COUNTER / 8];
+
+    *now_elapsed = n1 - n0;
+    *hpet_elapsed = (s_time_t)((c1 - c0) * period_fs / 1000000);
+    return (*now_elapsed - *hpet_elapsed) * 1000000 / *hpet_elapsed;
+}
