@@ -2,7 +2,7 @@
 	.balign 8
 	.globl symbols_count, symbols_table, symbols_names
 symbols_count:
-	.quad 365
+	.quad 382
 symbols_table:
 	.quad 0xffff82d040200000
 	.long 0, 0
@@ -588,152 +588,186 @@ symbols_table:
 	.long 2921, 0
 	.quad 0xffff82d040202f10
 	.long 2943, 0
-	.quad 0xffff82d040202f40
-	.long 2967, 0
 	.quad 0xffff82d040202f80
-	.long 2988, 0
-	.quad 0xffff82d0402030a0
-	.long 3006, 0
-	.quad 0xffff82d0402030e0
-	.long 3016, 0
-	.quad 0xffff82d040203160
-	.long 3032, 0
-	.quad 0xffff82d040203530
-	.long 3046, 0
-	.quad 0xffff82d040203550
-	.long 3055, 0
-	.quad 0xffff82d040203570
-	.long 3073, 0
-	.quad 0xffff82d0402035c0
-	.long 3079, 0
-	.quad 0xffff82d040203ba0
-	.long 3093, 0
-	.quad 0xffff82d040203c90
-	.long 3113, 0
-	.quad 0xffff82d040203d00
-	.long 3131, 0
-	.quad 0xffff82d040203d80
-	.long 3137, 0
-	.quad 0xffff82d040203da0
-	.long 3151, 0
-	.quad 0xffff82d040203e70
-	.long 3165, 0
-	.quad 0xffff82d040203ed0
+	.long 2967, 0
+	.quad 0xffff82d040202fa0
+	.long 2980, 0
+	.quad 0xffff82d040202fe0
+	.long 3001, 0
+	.quad 0xffff82d040203100
+	.long 3019, 0
+	.quad 0xffff82d040203140
+	.long 3029, 0
+	.quad 0xffff82d0402031c0
+	.long 3045, 0
+	.quad 0xffff82d040203590
+	.long 3059, 0
+	.quad 0xffff82d0402035b0
+	.long 3068, 0
+	.quad 0xffff82d0402035d0
+	.long 3086, 0
+	.quad 0xffff82d040203620
+	.long 3092, 0
+	.quad 0xffff82d040203c60
+	.long 3106, 0
+	.quad 0xffff82d040203d50
+	.long 3126, 0
+	.quad 0xffff82d040203dc0
+	.long 3144, 0
+	.quad 0xffff82d040203e40
+	.long 3150, 0
+	.quad 0xffff82d040203e60
+	.long 3164, 0
+	.quad 0xffff82d040203eb0
 	.long 3180, 0
-	.quad 0xffff82d040203f00
-	.long 3192, 0
-	.quad 0xffff82d040203f40
-	.long 3196, 0
-	.quad 0xffff82d040203f90
-	.long 3206, 0
-	.quad 0xffff82d0402040e0
-	.long 3216, 0
-	.quad 0xffff82d040204290
-	.long 3240, 0
-	.quad 0xffff82d040204300
-	.long 3253, 0
-	.quad 0xffff82d040204450
-	.long 3268, 0
-	.quad 0xffff82d040204530
-	.long 3285, 0
-	.quad 0xffff82d040204570
-	.long 3302, 0
-	.quad 0xffff82d0402046e0
-	.long 3310, 0
-	.quad 0xffff82d040204750
-	.long 3320, 0
-	.quad 0xffff82d040204840
+	.quad 0xffff82d040203f80
+	.long 3194, 0
+	.quad 0xffff82d040203fe0
+	.long 3209, 0
+	.quad 0xffff82d040204010
+	.long 3221, 0
+	.quad 0xffff82d040204050
+	.long 3225, 0
+	.quad 0xffff82d0402040a0
+	.long 3235, 0
+	.quad 0xffff82d0402041f0
+	.long 3245, 0
+	.quad 0xffff82d0402043a0
+	.long 3269, 0
+	.quad 0xffff82d040204410
+	.long 3282, 0
+	.quad 0xffff82d040204560
+	.long 3297, 0
+	.quad 0xffff82d040204640
+	.long 3314, 0
+	.quad 0xffff82d040204680
 	.long 3331, 0
-	.quad 0xffff82d0402048e0
-	.long 3341, 0
-	.quad 0xffff82d040204900
-	.long 3357, 0
-	.quad 0xffff82d040204c10
-	.long 3372, 0
-	.quad 0xffff82d040204c90
+	.quad 0xffff82d0402047f0
+	.long 3339, 0
+	.quad 0xffff82d040204860
+	.long 3349, 0
+	.quad 0xffff82d040204950
+	.long 3360, 0
+	.quad 0xffff82d0402049f0
+	.long 3370, 0
+	.quad 0xffff82d040204a10
 	.long 3386, 0
-	.quad 0xffff82d040204ca0
-	.long 3399, 0
-	.quad 0xffff82d040204db0
-	.long 3413, 0
+	.quad 0xffff82d040204d20
+	.long 3401, 0
+	.quad 0xffff82d040204da0
+	.long 3415, 0
+	.quad 0xffff82d040204de0
+	.long 3426, 0
+	.quad 0xffff82d040204e00
+	.long 3447, 0
 	.quad 0xffff82d040204e10
-	.long 3431, 0
-	.quad 0xffff82d040204e60
-	.long 3439, 0
-	.quad 0xffff82d040204ea0
-	.long 3446, 0
-	.quad 0xffff82d040205130
-	.long 3452, 0
-	.quad 0xffff82d040205480
-	.long 3466, 0
-	.quad 0xffff82d0402054a0
-	.long 3484, 0
-	.quad 0xffff82d0402054c0
-	.long 3503, 0
-	.quad 0xffff82d040205500
-	.long 3516, 0
-	.quad 0xffff82d040205530
-	.long 3530, 0
-	.quad 0xffff82d040205580
-	.long 3548, 0
-	.quad 0xffff82d0402055a0
-	.long 3564, 0
-	.quad 0xffff82d040205620
-	.long 3575, 0
-	.quad 0xffff82d040205640
-	.long 3591, 0
+	.long 3460, 0
+	.quad 0xffff82d040204f20
+	.long 3474, 0
+	.quad 0xffff82d040204f80
+	.long 3492, 0
+	.quad 0xffff82d040205010
+	.long 3500, 0
+	.quad 0xffff82d040205050
+	.long 3507, 0
+	.quad 0xffff82d040205090
+	.long 3526, 0
+	.quad 0xffff82d040205320
+	.long 3532, 0
+	.quad 0xffff82d040205670
+	.long 3546, 0
+	.quad 0xffff82d0402056e0
+	.long 3556, 0
+	.quad 0xffff82d040205740
+	.long 3566, 0
+	.quad 0xffff82d040205750
+	.long 3581, 0
+	.quad 0xffff82d040205760
+	.long 3593, 0
+	.quad 0xffff82d0402057a0
+	.long 3608, 0
 	.quad 0xffff82d040205800
-	.long 3612, 0
-	.quad 0xffff82d040205850
-	.long 3623, 0
-	.quad 0xffff82d040205a20
-	.long 3633, 0
+	.long 3622, 0
+	.quad 0xffff82d0402058a0
+	.long 3634, 0
+	.quad 0xffff82d040205930
+	.long 3647, 0
+	.quad 0xffff82d040205970
+	.long 3667, 0
+	.quad 0xffff82d0402059f0
+	.long 3683, 0
+	.quad 0xffff82d040205ac0
+	.long 3699, 0
 	.quad 0xffff82d040205ae0
-	.long 3644, 0
+	.long 3717, 0
 	.quad 0xffff82d040205b00
-	.long 3659, 0
-	.quad 0xffff82d040205b30
-	.long 3677, 0
-	.quad 0xffff82d040205c50
-	.long 3689, 0
-	.quad 0xffff82d040205cd0
-	.long 3702, 0
-	.quad 0xffff82d040205ce0
-	.long 3718, 0
-	.quad 0xffff82d040205d10
-	.long 3731, 0
-	.quad 0xffff82d040205d20
-	.long 3738, 0
-	.quad 0xffff82d040205d60
-	.long 3746, 0
-	.quad 0xffff82d040205d70
-	.long 3753, 0
-	.quad 0xffff82d040205db0
-	.long 3760, 0
-	.quad 0xffff82d040205de0
-	.long 3767, 0
-	.quad 0xffff82d040205e10
-	.long 3775, 0
-	.quad 0xffff82d040205e40
-	.long 3782, 0
-	.quad 0xffff82d040205e80
-	.long 3790, 0
-	.quad 0xffff82d040205eb0
+	.long 3736, 0
+	.quad 0xffff82d040205b40
+	.long 3749, 0
+	.quad 0xffff82d040205b70
+	.long 3763, 0
+	.quad 0xffff82d040205bc0
+	.long 3781, 0
+	.quad 0xffff82d040205be0
 	.long 3797, 0
-	.quad 0xffff82d040205f00
-	.long 3805, 0
-	.quad 0xffff82d0402060a0
-	.long 3816, 0
-	.quad 0xffff82d040206400
-	.long 3827, 0
-	.quad 0xffff82d040206e30
-	.long 3837, 0
-	.quad 0xffff82d040206e70
-	.long 3846, 0
-	.quad 0xffff82d040206f10
-	.long 3861, 0
-	.quad 0xffff82d040206fd2
-	.long 3881, 0
+	.quad 0xffff82d040205c60
+	.long 3808, 0
+	.quad 0xffff82d040205c80
+	.long 3824, 0
+	.quad 0xffff82d040205e40
+	.long 3845, 0
+	.quad 0xffff82d040205e90
+	.long 3856, 0
+	.quad 0xffff82d040206060
+	.long 3866, 0
+	.quad 0xffff82d040206120
+	.long 3877, 0
+	.quad 0xffff82d040206140
+	.long 3892, 0
+	.quad 0xffff82d040206170
+	.long 3910, 0
+	.quad 0xffff82d040206290
+	.long 3922, 0
+	.quad 0xffff82d040206310
+	.long 3935, 0
+	.quad 0xffff82d040206320
+	.long 3951, 0
+	.quad 0xffff82d040206350
+	.long 3964, 0
+	.quad 0xffff82d040206380
+	.long 3977, 0
+	.quad 0xffff82d040206390
+	.long 3984, 0
+	.quad 0xffff82d0402063d0
+	.long 3992, 0
+	.quad 0xffff82d0402063e0
+	.long 3999, 0
+	.quad 0xffff82d040206420
+	.long 4006, 0
+	.quad 0xffff82d040206450
+	.long 4013, 0
+	.quad 0xffff82d040206480
+	.long 4021, 0
+	.quad 0xffff82d0402064b0
+	.long 4028, 0
+	.quad 0xffff82d0402064f0
+	.long 4036, 0
+	.quad 0xffff82d040206520
+	.long 4043, 0
+	.quad 0xffff82d040206570
+	.long 4051, 0
+	.quad 0xffff82d040206710
+	.long 4062, 0
+	.quad 0xffff82d040206a70
+	.long 4073, 0
+	.quad 0xffff82d0402074a0
+	.long 4083, 0
+	.quad 0xffff82d0402074e0
+	.long 4092, 0
+	.quad 0xffff82d040207580
+	.long 4107, 0
+	.quad 0xffff82d040207642
+	.long 4127, 0
 symbols_names:
 	.asciz "_start"
 	.asciz "mb2_header"
@@ -1027,6 +1061,7 @@ symbols_names:
 	.asciz "__start_xen"
 	.asciz "event_check_interrupt"
 	.asciz "call_function_interrupt"
+	.asciz "get_irq_regs"
 	.asciz "smp_send_event_check"
 	.asciz "smp_call_function"
 	.asciz "idle_loop"
@@ -1040,6 +1075,7 @@ symbols_names:
 	.asciz "machine_power_off"
 	.asciz "panic"
 	.asciz "assert_failed"
+	.asciz "machine_restart"
 	.asciz "symbol_lookup"
 	.asciz "set_time_scale"
 	.asciz "scale_delta"
@@ -1058,13 +1094,27 @@ symbols_names:
 	.asciz "acpi_find_table"
 	.asciz "acpi_boot_init"
 	.asciz "acpi_enter_s5"
+	.asciz "poll_input"
+	.asciz "console_force_unlock"
 	.asciz "console_init"
 	.asciz "console_write"
 	.asciz "console_ring_read"
 	.asciz "vprintk"
 	.asciz "printk"
+	.asciz "console_input_init"
 	.asciz "apply"
 	.asciz "cmdline_parse"
+	.asciz "dump_runq"
+	.asciz "show_help"
+	.asciz "reboot_machine"
+	.asciz "dump_timers"
+	.asciz "dump_registers"
+	.asciz "dump_this_cpu"
+	.asciz "dump_memory"
+	.asciz "dump_domains"
+	.asciz "register_keyhandler"
+	.asciz "handle_keypress"
+	.asciz "keyhandler_init"
 	.asciz "report_bad_option"
 	.asciz "cmdline_parse_boot"
 	.asciz "open_softirq"
@@ -1083,6 +1133,7 @@ symbols_names:
 	.asciz "ns16550_init"
 	.asciz "ns16550_present"
 	.asciz "ns16550_putc"
+	.asciz "ns16550_getc"
 	.asciz "memcpy"
 	.asciz "memmove"
 	.asciz "memset"

@@ -3,19 +3,30 @@
  * ring buffer that keeps the most recent history (for the 'dmesg'-style
  * readers that later issues add: sysctl readconsole, debug keys).
  *
- * Locking: none yet; only the boot CPU runs.  The SMP work adds the console
- * lock, taken with interrupts off, and it is the innermost lock.
+ * Locking: console_lock serializes whole messages (so lines from different
+ * CPUs do not interleave); it is taken with interrupts off and is the
+ * innermost lock.  A panicking CPU breaks it rather than wait forever.
  */
 #include <xen/console.h>
+#include <xen/keyhandler.h>
 #include <xen/lib.h>
+#include <xen/smp.h>
+#include <xen/spinlock.h>
 #include <xen/string.h>
+#include <xen/timer.h>
 
 #define CONSOLE_RING_SIZE   (16 * 1024)     /* a power of two */
 #define PRINTK_PREFIX       "(tessera) "
 
 static char console_ring[CONSOLE_RING_SIZE];
 static size_t console_ring_prod;            /* total bytes ever written */
-static bool at_line_start = true;
+static bool at_line_start = true;     /* protected by console_lock */
+static DEFINE_SPINLOCK(console_lock);
+
+void console_force_unlock(void)
+{
+    spin_lock_init(&console_lock);
+}
 
 void console_init(void)
 {
@@ -73,9 +84,13 @@ void vprintk(const char *fmt, va_list args)
     char buf[512];
     int n = vsnprintf(buf, sizeof(buf), fmt, args);
 
+    unsigned long flags;
+
     if ( n >= (int)sizeof(buf) )
         n = sizeof(buf) - 1;
+    flags = spin_lock_irqsave(&console_lock);
     console_write(buf, n);
+    spin_unlock_irqrestore(&console_lock, flags);
 }
 
 void printk(const char *fmt, ...)
@@ -85,4 +100,27 @@ void printk(const char *fmt, ...)
     va_start(ap, fmt);
     vprintk(fmt, ap);
     va_end(ap);
+}
+
+/*
+ * Serial input is polled (the hypervisor leaves device interrupts to dom0):
+ * every 20 ms, CPU 0 drains the UART and hands each key to the debug-key
+ * handler.  Keys run from the timer softirq, never in interrupt context.
+ */
+#define INPUT_POLL_PERIOD MILLISECS(20)
+static struct timer input_timer;
+
+static void poll_input(void *unused)
+{
+    int c;
+
+    while ( (c = ns16550_getc()) >= 0 )
+        handle_keypress((unsigned char)c);
+    set_timer(&input_timer, NOW() + INPUT_POLL_PERIOD);
+}
+
+void console_input_init(void)
+{
+    init_timer(&input_timer, poll_input, NULL, 0);
+    set_timer(&input_timer, NOW() + INPUT_POLL_PERIOD);
 }

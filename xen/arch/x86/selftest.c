@@ -166,6 +166,13 @@ void boot_selftest(const struct boot_info *bi, const char *mode)
 
     if ( !strcmp(mode, "fail") )
         check(false, "deliberate failure (selftest=fail)");
+    if ( !strcmp(mode, "keys") )
+    {
+        printk("RESULT: boot-selftest %s checks=%u failed=%u\n",
+               failures ? "FAIL" : "PASS", checks, failures);
+        printk("selftest: waiting for debug keys\n");
+        idle_loop();
+    }
     if ( !strcmp(mode, "hang") )
     {
         printk("selftest: hanging on purpose (selftest=hang)\n");

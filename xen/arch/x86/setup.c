@@ -141,6 +141,8 @@ void __start_xen(uint32_t magic, paddr_t mbi)
     timer_cpu_init(0);
     local_irq_enable();
     smp_boot_cpus(choose_trampoline(&boot_info));
+    keyhandler_init();
+    console_input_init();
 
     if ( opt_debug_fault[0] )
         trigger_debug_fault(opt_debug_fault);

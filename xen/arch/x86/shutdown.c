@@ -1,6 +1,7 @@
 /*
  * Switching the machine off.
  */
+#include <xen/console.h>
 #include <xen/lib.h>
 #include <asm/io.h>
 #include <asm/processor.h>
@@ -44,6 +45,7 @@ void panic(const char *fmt, ...)
     va_list ap;
 
     local_irq_disable();
+    console_force_unlock();
     printk("\n****************************************\n");
     printk("Panic: ");
     va_start(ap, fmt);
@@ -56,4 +58,19 @@ void panic(const char *fmt, ...)
 void assert_failed(const char *expr, const char *file, int line)
 {
     panic("Assertion '%s' failed at %s:%d", expr, file, line);
+}
+
+/* Pulses the reset line through the keyboard controller, then 0xcf9. */
+void machine_restart(void)
+{
+    unsigned int i;
+
+    local_irq_disable();
+    printk("Restarting the machine\n");
+    for ( i = 0; i < 100000 && (inb(0x64) & 0x02); i++ )
+        ;
+    outb(0xfe, 0x64);
+    outb(0x06, 0xcf9);
+    for ( ; ; )
+        halt();
 }

@@ -55,13 +55,23 @@ static struct {
     volatile unsigned int pending;
 } call_data = { .lock = SPIN_LOCK_UNLOCKED };
 
+static const struct cpu_user_regs *irq_regs[NR_CPUS];
+
+const struct cpu_user_regs *get_irq_regs(void)
+{
+    return irq_regs[smp_processor_id()];
+}
+
 static void call_function_interrupt(struct cpu_user_regs *regs)
 {
     void (*fn)(void *) = call_data.fn;
     void *data = call_data.data;
+    unsigned int cpu = smp_processor_id();
 
     apic_eoi();
+    irq_regs[cpu] = regs;
     fn(data);
+    irq_regs[cpu] = NULL;
     __atomic_fetch_sub(&call_data.pending, 1, __ATOMIC_RELEASE);
 }
 

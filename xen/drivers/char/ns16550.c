@@ -68,3 +68,11 @@ void ns16550_putc(char c)
         ;
     outb(c, uart_base + UART_THR);
 }
+
+/* Non-blocking: returns -1 when nothing has arrived. */
+int ns16550_getc(void)
+{
+    if ( !uart_base || !(inb(uart_base + UART_LSR) & 0x01) )
+        return -1;
+    return inb(uart_base + UART_RBR);
+}

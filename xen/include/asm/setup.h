@@ -13,6 +13,8 @@ void __noreturn __start_xen(uint32_t magic, paddr_t mbi);
 /* Boot self-test (command line `selftest`): checks, then powers off. */
 void __noreturn boot_selftest(const struct boot_info *bi, const char *mode);
 
+void keyhandler_init(void);
+
 /* Faults on purpose (command line `debug-fault=`); returns for unknown kinds. */
 void trigger_debug_fault(const char *kind);
 

@@ -17,6 +17,7 @@ enum poweroff_status {
 #define DEBUG_EXIT_PORT 0xf4
 
 void __noreturn machine_power_off(enum poweroff_status status);
+void __noreturn machine_restart(void);
 
 /* ACPI S5 through the FADT's PM1 control blocks; returns only on failure. */
 void acpi_enter_s5(void);

@@ -21,6 +21,8 @@ void do_trap(struct cpu_user_regs *regs);
 void set_intr_handler(unsigned int vector, intr_handler_t fn);
 
 void show_registers(const struct cpu_user_regs *regs);
+/* The interrupted context while this CPU handles an IPI, else NULL. */
+const struct cpu_user_regs *get_irq_regs(void);
 void show_stack_trace(unsigned long rbp, unsigned long rip);
 
 /* Symbol lookup in the image's own table; NULL when unknown. */

@@ -7,6 +7,12 @@
 void ns16550_init(uint16_t io_base, unsigned int baud);
 void ns16550_putc(char c);
 bool ns16550_present(void);
+int ns16550_getc(void);
+
+/* Starts polling the serial line for debug keys (needs timers). */
+void console_input_init(void);
+/* Lets a dying CPU print even if another CPU holds the console lock. */
+void console_force_unlock(void);
 
 void console_init(void);
 void console_write(const char *s, size_t len);
