@@ -262,26 +262,34 @@ static unsigned int grants_off(const struct sim_unit *su, unsigned int cpu,
     return n;
 }
 
-/* A pinned unit runs only where it is pinned, also after a re-pin. */
+/*
+ * Pinned units run only where they are pinned, also after a re-pin.  Two
+ * CPU-bound units share CPU 1 while the others often idle, so other CPUs
+ * keep trying to pull work from CPU 1's queue.
+ */
 static void test_affinity(void)
 {
     struct sim sim;
-    struct sim_unit *p;
+    struct sim_unit *p, *q;
     cpumask_t m;
     unsigned int i;
 
     sim_init(&sim, 4);
     p = sim_add(&sim, 256, 0, MICROSECS(800), MICROSECS(400));
+    q = sim_add(&sim, 1024, 0, 0, 0);
     cpumask_set_only(1, &m);
     CHECK(sim_pin(&sim, p, &m) >= -1, "pin to CPU 1");
-    for ( i = 0; i < 7; i++ )
-        sim_add(&sim, 256 << (i % 3), 0, i % 2 ? 0 : MILLISECS(3),
-                MILLISECS(1));
+    CHECK(sim_pin(&sim, q, &m) >= -1, "pin to CPU 1");
+    for ( i = 0; i < 4; i++ )
+        sim_add(&sim, 256 << (i % 3), 0, i % 2 ? MILLISECS(1) : MILLISECS(3),
+                MILLISECS(2));
     sim_run(&sim, SECONDS(3));
-    printf("affinity: pinned unit grants on CPU1 %u, elsewhere %u\n",
-           p->ran_on[1], grants_off(p, 1, 4));
+    printf("affinity: pinned units' grants on CPU1 %u, elsewhere %u\n",
+           p->ran_on[1] + q->ran_on[1], grants_off(p, 1, 4) + grants_off(q, 1, 4));
     CHECK(p->ran_on[1] > 0 && grants_off(p, 1, 4) == 0,
           "pinned unit ran elsewhere %u times", grants_off(p, 1, 4));
+    CHECK(q->ran_on[1] > 0 && grants_off(q, 1, 4) == 0,
+          "pinned hog ran elsewhere %u times", grants_off(q, 1, 4));
 
     /* Re-pin a CPU-bound unit to CPUs 2-3 (it may be running right now). */
     p->burst = 0;
