@@ -2,7 +2,7 @@
 	.balign 8
 	.globl symbols_count, symbols_table, symbols_names
 symbols_count:
-	.quad 382
+	.quad 432
 symbols_table:
 	.quad 0xffff82d040200000
 	.long 0, 0
@@ -608,166 +608,266 @@ symbols_table:
 	.long 3086, 0
 	.quad 0xffff82d040203620
 	.long 3092, 0
-	.quad 0xffff82d040203c60
+	.quad 0xffff82d040203c70
 	.long 3106, 0
-	.quad 0xffff82d040203d50
+	.quad 0xffff82d040203d60
 	.long 3126, 0
-	.quad 0xffff82d040203dc0
+	.quad 0xffff82d040203dd0
 	.long 3144, 0
-	.quad 0xffff82d040203e40
+	.quad 0xffff82d040203e50
 	.long 3150, 0
-	.quad 0xffff82d040203e60
+	.quad 0xffff82d040203e70
 	.long 3164, 0
-	.quad 0xffff82d040203eb0
+	.quad 0xffff82d040203ec0
 	.long 3180, 0
-	.quad 0xffff82d040203f80
+	.quad 0xffff82d040203f90
 	.long 3194, 0
-	.quad 0xffff82d040203fe0
+	.quad 0xffff82d040203ff0
 	.long 3209, 0
-	.quad 0xffff82d040204010
+	.quad 0xffff82d040204020
 	.long 3221, 0
-	.quad 0xffff82d040204050
+	.quad 0xffff82d040204060
 	.long 3225, 0
-	.quad 0xffff82d0402040a0
+	.quad 0xffff82d0402040b0
 	.long 3235, 0
-	.quad 0xffff82d0402041f0
+	.quad 0xffff82d040204200
 	.long 3245, 0
-	.quad 0xffff82d0402043a0
+	.quad 0xffff82d0402043b0
 	.long 3269, 0
-	.quad 0xffff82d040204410
+	.quad 0xffff82d040204420
 	.long 3282, 0
-	.quad 0xffff82d040204560
+	.quad 0xffff82d040204570
 	.long 3297, 0
-	.quad 0xffff82d040204640
+	.quad 0xffff82d040204650
 	.long 3314, 0
-	.quad 0xffff82d040204680
+	.quad 0xffff82d040204690
 	.long 3331, 0
-	.quad 0xffff82d0402047f0
+	.quad 0xffff82d040204800
 	.long 3339, 0
-	.quad 0xffff82d040204860
+	.quad 0xffff82d040204870
 	.long 3349, 0
-	.quad 0xffff82d040204950
+	.quad 0xffff82d040204960
 	.long 3360, 0
-	.quad 0xffff82d0402049f0
+	.quad 0xffff82d040204a00
 	.long 3370, 0
-	.quad 0xffff82d040204a10
+	.quad 0xffff82d040204a20
 	.long 3386, 0
-	.quad 0xffff82d040204d20
+	.quad 0xffff82d040204d30
 	.long 3401, 0
-	.quad 0xffff82d040204da0
+	.quad 0xffff82d040204db0
 	.long 3415, 0
-	.quad 0xffff82d040204de0
+	.quad 0xffff82d040204df0
 	.long 3426, 0
-	.quad 0xffff82d040204e00
-	.long 3447, 0
 	.quad 0xffff82d040204e10
+	.long 3447, 0
+	.quad 0xffff82d040204e20
 	.long 3460, 0
-	.quad 0xffff82d040204f20
+	.quad 0xffff82d040204f30
 	.long 3474, 0
-	.quad 0xffff82d040204f80
+	.quad 0xffff82d040204f90
 	.long 3492, 0
-	.quad 0xffff82d040205010
+	.quad 0xffff82d040205020
 	.long 3500, 0
-	.quad 0xffff82d040205050
+	.quad 0xffff82d040205060
 	.long 3507, 0
-	.quad 0xffff82d040205090
+	.quad 0xffff82d0402050a0
 	.long 3526, 0
-	.quad 0xffff82d040205320
+	.quad 0xffff82d040205330
 	.long 3532, 0
-	.quad 0xffff82d040205670
+	.quad 0xffff82d040205680
 	.long 3546, 0
-	.quad 0xffff82d0402056e0
+	.quad 0xffff82d0402056f0
 	.long 3556, 0
-	.quad 0xffff82d040205740
-	.long 3566, 0
 	.quad 0xffff82d040205750
-	.long 3581, 0
+	.long 3566, 0
 	.quad 0xffff82d040205760
+	.long 3581, 0
+	.quad 0xffff82d040205770
 	.long 3593, 0
-	.quad 0xffff82d0402057a0
+	.quad 0xffff82d0402057b0
 	.long 3608, 0
-	.quad 0xffff82d040205800
+	.quad 0xffff82d040205810
 	.long 3622, 0
-	.quad 0xffff82d0402058a0
+	.quad 0xffff82d0402058b0
 	.long 3634, 0
-	.quad 0xffff82d040205930
+	.quad 0xffff82d040205940
 	.long 3647, 0
-	.quad 0xffff82d040205970
+	.quad 0xffff82d040205980
 	.long 3667, 0
-	.quad 0xffff82d0402059f0
+	.quad 0xffff82d040205a00
 	.long 3683, 0
-	.quad 0xffff82d040205ac0
+	.quad 0xffff82d040205ad0
 	.long 3699, 0
-	.quad 0xffff82d040205ae0
+	.quad 0xffff82d040205af0
 	.long 3717, 0
-	.quad 0xffff82d040205b00
+	.quad 0xffff82d040205b10
 	.long 3736, 0
-	.quad 0xffff82d040205b40
-	.long 3749, 0
-	.quad 0xffff82d040205b70
-	.long 3763, 0
+	.quad 0xffff82d040205b80
+	.long 3746, 0
 	.quad 0xffff82d040205bc0
-	.long 3781, 0
-	.quad 0xffff82d040205be0
-	.long 3797, 0
-	.quad 0xffff82d040205c60
-	.long 3808, 0
-	.quad 0xffff82d040205c80
+	.long 3764, 0
+	.quad 0xffff82d040205da0
+	.long 3777, 0
+	.quad 0xffff82d040205dd0
+	.long 3788, 0
+	.quad 0xffff82d040205df0
+	.long 3802, 0
+	.quad 0xffff82d040205e20
 	.long 3824, 0
-	.quad 0xffff82d040205e40
-	.long 3845, 0
-	.quad 0xffff82d040205e90
-	.long 3856, 0
+	.quad 0xffff82d040205e70
+	.long 3836, 0
+	.quad 0xffff82d040205ea0
+	.long 3847, 0
+	.quad 0xffff82d040205ee0
+	.long 3865, 0
+	.quad 0xffff82d040205ef0
+	.long 3882, 0
+	.quad 0xffff82d040205fc0
+	.long 3902, 0
 	.quad 0xffff82d040206060
-	.long 3866, 0
-	.quad 0xffff82d040206120
-	.long 3877, 0
-	.quad 0xffff82d040206140
-	.long 3892, 0
-	.quad 0xffff82d040206170
-	.long 3910, 0
-	.quad 0xffff82d040206290
-	.long 3922, 0
-	.quad 0xffff82d040206310
-	.long 3935, 0
-	.quad 0xffff82d040206320
-	.long 3951, 0
-	.quad 0xffff82d040206350
-	.long 3964, 0
-	.quad 0xffff82d040206380
-	.long 3977, 0
-	.quad 0xffff82d040206390
-	.long 3984, 0
-	.quad 0xffff82d0402063d0
+	.long 3925, 0
+	.quad 0xffff82d040206130
+	.long 3939, 0
+	.quad 0xffff82d0402061d0
+	.long 3955, 0
+	.quad 0xffff82d040206200
+	.long 3974, 0
+	.quad 0xffff82d040206240
 	.long 3992, 0
-	.quad 0xffff82d0402063e0
-	.long 3999, 0
-	.quad 0xffff82d040206420
-	.long 4006, 0
-	.quad 0xffff82d040206450
-	.long 4013, 0
-	.quad 0xffff82d040206480
-	.long 4021, 0
-	.quad 0xffff82d0402064b0
-	.long 4028, 0
-	.quad 0xffff82d0402064f0
-	.long 4036, 0
-	.quad 0xffff82d040206520
-	.long 4043, 0
+	.quad 0xffff82d0402062b0
+	.long 4010, 0
+	.quad 0xffff82d040206390
+	.long 4022, 0
+	.quad 0xffff82d040206430
+	.long 4033, 0
+	.quad 0xffff82d0402064a0
+	.long 4045, 0
 	.quad 0xffff82d040206570
-	.long 4051, 0
-	.quad 0xffff82d040206710
-	.long 4062, 0
+	.long 4064, 0
+	.quad 0xffff82d0402065c0
+	.long 4077, 0
+	.quad 0xffff82d040206600
+	.long 4094, 0
+	.quad 0xffff82d040206830
+	.long 4109, 0
+	.quad 0xffff82d0402068d0
+	.long 4120, 0
+	.quad 0xffff82d0402068e0
+	.long 4129, 0
+	.quad 0xffff82d040206900
+	.long 4143, 0
+	.quad 0xffff82d040206a00
+	.long 4155, 0
 	.quad 0xffff82d040206a70
-	.long 4073, 0
-	.quad 0xffff82d0402074a0
-	.long 4083, 0
-	.quad 0xffff82d0402074e0
-	.long 4092, 0
-	.quad 0xffff82d040207580
-	.long 4107, 0
-	.quad 0xffff82d040207642
-	.long 4127, 0
+	.long 4167, 0
+	.quad 0xffff82d040206b30
+	.long 4177, 0
+	.quad 0xffff82d040206bc0
+	.long 4192, 0
+	.quad 0xffff82d040206bf0
+	.long 4202, 0
+	.quad 0xffff82d040206c40
+	.long 4217, 0
+	.quad 0xffff82d040206c50
+	.long 4232, 0
+	.quad 0xffff82d040206ca0
+	.long 4240, 0
+	.quad 0xffff82d040206ce0
+	.long 4254, 0
+	.quad 0xffff82d040206d50
+	.long 4268, 0
+	.quad 0xffff82d040206dd0
+	.long 4282, 0
+	.quad 0xffff82d040207050
+	.long 4290, 0
+	.quad 0xffff82d0402070b0
+	.long 4308, 0
+	.quad 0xffff82d0402070f0
+	.long 4317, 0
+	.quad 0xffff82d040207190
+	.long 4322, 0
+	.quad 0xffff82d040207240
+	.long 4337, 0
+	.quad 0xffff82d040207380
+	.long 4347, 0
+	.quad 0xffff82d0402073a0
+	.long 4358, 0
+	.quad 0xffff82d040207420
+	.long 4368, 0
+	.quad 0xffff82d0402076e0
+	.long 4377, 0
+	.quad 0xffff82d0402078c0
+	.long 4385, 0
+	.quad 0xffff82d0402080b0
+	.long 4400, 0
+	.quad 0xffff82d040208460
+	.long 4415, 0
+	.quad 0xffff82d0402084a0
+	.long 4428, 0
+	.quad 0xffff82d0402084d0
+	.long 4442, 0
+	.quad 0xffff82d040208520
+	.long 4460, 0
+	.quad 0xffff82d040208540
+	.long 4476, 0
+	.quad 0xffff82d0402085c0
+	.long 4487, 0
+	.quad 0xffff82d0402085e0
+	.long 4503, 0
+	.quad 0xffff82d0402087a0
+	.long 4524, 0
+	.quad 0xffff82d0402087f0
+	.long 4535, 0
+	.quad 0xffff82d0402089c0
+	.long 4545, 0
+	.quad 0xffff82d040208a80
+	.long 4556, 0
+	.quad 0xffff82d040208aa0
+	.long 4571, 0
+	.quad 0xffff82d040208ad0
+	.long 4589, 0
+	.quad 0xffff82d040208bf0
+	.long 4601, 0
+	.quad 0xffff82d040208c70
+	.long 4614, 0
+	.quad 0xffff82d040208c80
+	.long 4630, 0
+	.quad 0xffff82d040208cb0
+	.long 4643, 0
+	.quad 0xffff82d040208ce0
+	.long 4656, 0
+	.quad 0xffff82d040208cf0
+	.long 4663, 0
+	.quad 0xffff82d040208d30
+	.long 4671, 0
+	.quad 0xffff82d040208d40
+	.long 4678, 0
+	.quad 0xffff82d040208d80
+	.long 4685, 0
+	.quad 0xffff82d040208db0
+	.long 4692, 0
+	.quad 0xffff82d040208de0
+	.long 4700, 0
+	.quad 0xffff82d040208e10
+	.long 4707, 0
+	.quad 0xffff82d040208e50
+	.long 4715, 0
+	.quad 0xffff82d040208e80
+	.long 4722, 0
+	.quad 0xffff82d040208ed0
+	.long 4730, 0
+	.quad 0xffff82d040209070
+	.long 4741, 0
+	.quad 0xffff82d0402093d0
+	.long 4752, 0
+	.quad 0xffff82d040209e00
+	.long 4762, 0
+	.quad 0xffff82d040209e40
+	.long 4771, 0
+	.quad 0xffff82d040209ee0
+	.long 4786, 0
+	.quad 0xffff82d040209fa2
+	.long 4806, 0
 symbols_names:
 	.asciz "_start"
 	.asciz "mb2_header"
@@ -1117,6 +1217,56 @@ symbols_names:
 	.asciz "keyhandler_init"
 	.asciz "report_bad_option"
 	.asciz "cmdline_parse_boot"
+	.asciz "unit_lock"
+	.asciz "parse_sched_param"
+	.asciz "migrate_unit"
+	.asciz "sched_find"
+	.asciz "sched_default"
+	.asciz "sched_set_default_mem"
+	.asciz "sched_alloc"
+	.asciz "sched_free"
+	.asciz "sched_arena_alloc"
+	.asciz "sched_arena_free"
+	.asciz "sched_instance_init"
+	.asciz "sched_instance_destroy"
+	.asciz "sched_add_cpu"
+	.asciz "sched_init_unit"
+	.asciz "sched_destroy_unit"
+	.asciz "sched_insert_unit"
+	.asciz "sched_remove_unit"
+	.asciz "sched_sleep"
+	.asciz "sched_wake"
+	.asciz "sched_yield"
+	.asciz "sched_set_affinity"
+	.asciz "sched_adjust"
+	.asciz "sched_get_params"
+	.asciz "sched_schedule"
+	.asciz "sched_dump"
+	.asciz "c2_yield"
+	.asciz "c2_get_params"
+	.asciz "c2_pick_cpu"
+	.asciz "runq_insert"
+	.asciz "c2_adjust"
+	.asciz "c2_insert_unit"
+	.asciz "c2_deinit"
+	.asciz "c2_alloc_udata"
+	.asciz "c2_alloc_pdata"
+	.asciz "c2_init"
+	.asciz "c2_free_udata"
+	.asciz "c2_init_pdata"
+	.asciz "c2_free_pdata"
+	.asciz "c2_dump"
+	.asciz "find_idler.isra.0"
+	.asciz "c2_sleep"
+	.asciz "burn"
+	.asciz "c2_remove_unit"
+	.asciz "move_unit"
+	.asciz "c2_migrate"
+	.asciz "pull_from"
+	.asciz "pull_one"
+	.asciz "c2_wake"
+	.asciz "c2_do_schedule"
+	.asciz "sched_selftest"
 	.asciz "open_softirq"
 	.asciz "raise_softirq"
 	.asciz "cpu_raise_softirq"

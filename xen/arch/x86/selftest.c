@@ -8,6 +8,7 @@
  * judgement can be shown to catch a failing, lying or stuck hypervisor.
  */
 #include <xen/lib.h>
+#include <xen/sched-if.h>
 #include <xen/smp.h>
 #include <xen/softirq.h>
 #include <xen/string.h>
@@ -163,6 +164,7 @@ void boot_selftest(const struct boot_info *bi, const char *mode)
     check(ipis_reach_all_cpus(), "IPIs reach every other CPU");
     check(timer_fires(), "one-shot timer fires on time");
     check(time_agrees_with_hpet(), "system time agrees with the HPET");
+    check(sched_selftest() == 0, "scheduler policy alternates and idles");
 
     if ( !strcmp(mode, "fail") )
         check(false, "deliberate failure (selftest=fail)");
