@@ -137,7 +137,8 @@ static void free_block(struct page_info *pg, unsigned int order)
     }
     pg = mfn_to_page(mfn);
     mark_free(pg, order);
-    page_list_add_tail(pg, &heap[zone][order]);
+    /* Head, not tail: the block most recently freed is the cache-warm one. */
+    page_list_add(pg, &heap[zone][order]);
 }
 
 static void free_heap_pages(struct page_info *pg, unsigned int order)

@@ -76,6 +76,7 @@ void boot_selftest(const struct boot_info *bi, const char *mode)
     check(bi->nr_mmap > 0 && boot_usable_bytes(bi) >= (1u << 20),
           "memory map with usable RAM");
     check(modules_sane(bi), "modules do not overlap the image");
+    check(mm_selftest(), "memory: heap, xmalloc, page tables");
 
     if ( !strcmp(mode, "fail") )
         check(false, "deliberate failure (selftest=fail)");

@@ -7,6 +7,7 @@
 #include <xen/param.h>
 #include <xen/string.h>
 #include <xen/version.h>
+#include <asm/mm.h>
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
@@ -33,6 +34,8 @@ string_param("com1", opt_com1);
 
 const void *boot_map(paddr_t pa, size_t len)
 {
+    if ( idle_pg_table_phys )
+        return firmware_map(pa, len);
     if ( pa + len < pa || pa + len > BOOT_DIRECTMAP_BYTES )
         return NULL;
     return __va(pa);
@@ -82,6 +85,7 @@ void __start_xen(uint32_t magic, paddr_t mbi)
         panic("Not started by a multiboot loader (magic %#x)", magic);
     cmdline_parse_boot(boot_info.cmdline);
     acpi_boot_init(boot_info.acpi_rsdp);
+    memory_init(&boot_info);
 
     if ( opt_selftest[0] )
         boot_selftest(&boot_info, opt_selftest);

@@ -145,6 +145,13 @@ void destroy_xen_mappings(unsigned long s, unsigned long e);
 /* The PTE flags `va` is mapped with, or 0 when it is not mapped. */
 unsigned int xen_mapping_flags(unsigned long va);
 
+/*
+ * boot_map() once the final page tables are live: RAM and what the direct
+ * map already covers, plus firmware data in E820 reserved/ACPI/NVS ranges,
+ * which is mapped read-only on first use.  Not for MMIO.  NULL otherwise.
+ */
+const void *firmware_map(paddr_t pa, size_t len);
+
 /* Physical address of the idle L4 table (the one CR3 holds). */
 extern paddr_t idle_pg_table_phys;
 
