@@ -2,7 +2,7 @@
 	.balign 8
 	.globl symbols_count, symbols_table, symbols_names
 symbols_count:
-	.quad 432
+	.quad 466
 symbols_table:
 	.quad 0xffff82d040200000
 	.long 0, 0
@@ -578,296 +578,364 @@ symbols_table:
 	.long 2864, 0
 	.quad 0xffff82d040202af0
 	.long 2874, 0
-	.quad 0xffff82d040202b20
+	.quad 0xffff82d040202bf0
 	.long 2885, 0
-	.quad 0xffff82d040202b60
+	.quad 0xffff82d040202c30
 	.long 2900, 0
-	.quad 0xffff82d040202b90
+	.quad 0xffff82d040202c70
 	.long 2909, 0
-	.quad 0xffff82d040202f00
-	.long 2921, 0
 	.quad 0xffff82d040202f10
+	.long 2921, 0
+	.quad 0xffff82d040202f20
 	.long 2943, 0
-	.quad 0xffff82d040202f80
+	.quad 0xffff82d040202f90
 	.long 2967, 0
-	.quad 0xffff82d040202fa0
+	.quad 0xffff82d040202fb0
 	.long 2980, 0
-	.quad 0xffff82d040202fe0
+	.quad 0xffff82d040202ff0
 	.long 3001, 0
-	.quad 0xffff82d040203100
+	.quad 0xffff82d040203110
 	.long 3019, 0
-	.quad 0xffff82d040203140
+	.quad 0xffff82d040203150
 	.long 3029, 0
-	.quad 0xffff82d0402031c0
+	.quad 0xffff82d0402031e0
 	.long 3045, 0
-	.quad 0xffff82d040203590
-	.long 3059, 0
 	.quad 0xffff82d0402035b0
-	.long 3068, 0
+	.long 3059, 0
 	.quad 0xffff82d0402035d0
+	.long 3068, 0
+	.quad 0xffff82d0402035f0
 	.long 3086, 0
-	.quad 0xffff82d040203620
+	.quad 0xffff82d040203640
 	.long 3092, 0
-	.quad 0xffff82d040203c70
+	.quad 0xffff82d040203cb0
 	.long 3106, 0
-	.quad 0xffff82d040203d60
+	.quad 0xffff82d040203da0
 	.long 3126, 0
-	.quad 0xffff82d040203dd0
+	.quad 0xffff82d040203e10
 	.long 3144, 0
-	.quad 0xffff82d040203e50
+	.quad 0xffff82d040203e90
 	.long 3150, 0
-	.quad 0xffff82d040203e70
+	.quad 0xffff82d040203eb0
 	.long 3164, 0
-	.quad 0xffff82d040203ec0
+	.quad 0xffff82d040203f00
 	.long 3180, 0
-	.quad 0xffff82d040203f90
+	.quad 0xffff82d040203fd0
 	.long 3194, 0
-	.quad 0xffff82d040203ff0
+	.quad 0xffff82d040204030
 	.long 3209, 0
-	.quad 0xffff82d040204020
-	.long 3221, 0
 	.quad 0xffff82d040204060
+	.long 3221, 0
+	.quad 0xffff82d0402040a0
 	.long 3225, 0
-	.quad 0xffff82d0402040b0
+	.quad 0xffff82d0402040f0
 	.long 3235, 0
-	.quad 0xffff82d040204200
+	.quad 0xffff82d040204240
 	.long 3245, 0
-	.quad 0xffff82d0402043b0
+	.quad 0xffff82d0402043f0
 	.long 3269, 0
-	.quad 0xffff82d040204420
+	.quad 0xffff82d040204460
 	.long 3282, 0
-	.quad 0xffff82d040204570
+	.quad 0xffff82d0402045b0
 	.long 3297, 0
-	.quad 0xffff82d040204650
-	.long 3314, 0
 	.quad 0xffff82d040204690
+	.long 3314, 0
+	.quad 0xffff82d0402046d0
 	.long 3331, 0
-	.quad 0xffff82d040204800
+	.quad 0xffff82d040204840
 	.long 3339, 0
-	.quad 0xffff82d040204870
+	.quad 0xffff82d0402048b0
 	.long 3349, 0
-	.quad 0xffff82d040204960
+	.quad 0xffff82d0402049a0
 	.long 3360, 0
-	.quad 0xffff82d040204a00
+	.quad 0xffff82d040204a40
 	.long 3370, 0
-	.quad 0xffff82d040204a20
+	.quad 0xffff82d040204a60
 	.long 3386, 0
-	.quad 0xffff82d040204d30
+	.quad 0xffff82d040204d70
 	.long 3401, 0
-	.quad 0xffff82d040204db0
-	.long 3415, 0
 	.quad 0xffff82d040204df0
-	.long 3426, 0
-	.quad 0xffff82d040204e10
-	.long 3447, 0
-	.quad 0xffff82d040204e20
-	.long 3460, 0
-	.quad 0xffff82d040204f30
-	.long 3474, 0
-	.quad 0xffff82d040204f90
-	.long 3492, 0
-	.quad 0xffff82d040205020
-	.long 3500, 0
-	.quad 0xffff82d040205060
-	.long 3507, 0
-	.quad 0xffff82d0402050a0
-	.long 3526, 0
-	.quad 0xffff82d040205330
-	.long 3532, 0
-	.quad 0xffff82d040205680
-	.long 3546, 0
-	.quad 0xffff82d0402056f0
-	.long 3556, 0
-	.quad 0xffff82d040205750
-	.long 3566, 0
-	.quad 0xffff82d040205760
-	.long 3581, 0
-	.quad 0xffff82d040205770
-	.long 3593, 0
-	.quad 0xffff82d0402057b0
+	.long 3415, 0
+	.quad 0xffff82d040204e90
+	.long 3424, 0
+	.quad 0xffff82d040204f50
+	.long 3440, 0
+	.quad 0xffff82d040204fb0
+	.long 3448, 0
+	.quad 0xffff82d040205030
+	.long 3461, 0
+	.quad 0xffff82d040205220
+	.long 3470, 0
+	.quad 0xffff82d040205240
+	.long 3490, 0
+	.quad 0xffff82d040205290
+	.long 3513, 0
+	.quad 0xffff82d0402052a0
+	.long 3534, 0
+	.quad 0xffff82d040205590
+	.long 3551, 0
+	.quad 0xffff82d040205630
+	.long 3572, 0
+	.quad 0xffff82d040205710
+	.long 3590, 0
+	.quad 0xffff82d040205a30
 	.long 3608, 0
-	.quad 0xffff82d040205810
-	.long 3622, 0
-	.quad 0xffff82d0402058b0
-	.long 3634, 0
-	.quad 0xffff82d040205940
-	.long 3647, 0
-	.quad 0xffff82d040205980
-	.long 3667, 0
-	.quad 0xffff82d040205a00
+	.quad 0xffff82d040205bd0
+	.long 3620, 0
+	.quad 0xffff82d0402062e0
+	.long 3632, 0
+	.quad 0xffff82d040206360
+	.long 3645, 0
+	.quad 0xffff82d040206450
+	.long 3658, 0
+	.quad 0xffff82d040206520
+	.long 3675, 0
+	.quad 0xffff82d0402065e0
 	.long 3683, 0
-	.quad 0xffff82d040205ad0
-	.long 3699, 0
-	.quad 0xffff82d040205af0
-	.long 3717, 0
-	.quad 0xffff82d040205b10
-	.long 3736, 0
-	.quad 0xffff82d040205b80
-	.long 3746, 0
-	.quad 0xffff82d040205bc0
-	.long 3764, 0
-	.quad 0xffff82d040205da0
-	.long 3777, 0
-	.quad 0xffff82d040205dd0
-	.long 3788, 0
-	.quad 0xffff82d040205df0
-	.long 3802, 0
-	.quad 0xffff82d040205e20
-	.long 3824, 0
-	.quad 0xffff82d040205e70
-	.long 3836, 0
-	.quad 0xffff82d040205ea0
-	.long 3847, 0
-	.quad 0xffff82d040205ee0
-	.long 3865, 0
-	.quad 0xffff82d040205ef0
-	.long 3882, 0
-	.quad 0xffff82d040205fc0
-	.long 3902, 0
-	.quad 0xffff82d040206060
-	.long 3925, 0
-	.quad 0xffff82d040206130
-	.long 3939, 0
-	.quad 0xffff82d0402061d0
-	.long 3955, 0
-	.quad 0xffff82d040206200
-	.long 3974, 0
-	.quad 0xffff82d040206240
-	.long 3992, 0
-	.quad 0xffff82d0402062b0
-	.long 4010, 0
-	.quad 0xffff82d040206390
-	.long 4022, 0
-	.quad 0xffff82d040206430
-	.long 4033, 0
-	.quad 0xffff82d0402064a0
-	.long 4045, 0
-	.quad 0xffff82d040206570
-	.long 4064, 0
-	.quad 0xffff82d0402065c0
-	.long 4077, 0
-	.quad 0xffff82d040206600
-	.long 4094, 0
-	.quad 0xffff82d040206830
-	.long 4109, 0
-	.quad 0xffff82d0402068d0
-	.long 4120, 0
-	.quad 0xffff82d0402068e0
-	.long 4129, 0
-	.quad 0xffff82d040206900
-	.long 4143, 0
-	.quad 0xffff82d040206a00
-	.long 4155, 0
-	.quad 0xffff82d040206a70
-	.long 4167, 0
-	.quad 0xffff82d040206b30
-	.long 4177, 0
-	.quad 0xffff82d040206bc0
-	.long 4192, 0
-	.quad 0xffff82d040206bf0
-	.long 4202, 0
-	.quad 0xffff82d040206c40
-	.long 4217, 0
-	.quad 0xffff82d040206c50
-	.long 4232, 0
-	.quad 0xffff82d040206ca0
-	.long 4240, 0
-	.quad 0xffff82d040206ce0
-	.long 4254, 0
-	.quad 0xffff82d040206d50
-	.long 4268, 0
-	.quad 0xffff82d040206dd0
-	.long 4282, 0
-	.quad 0xffff82d040207050
-	.long 4290, 0
-	.quad 0xffff82d0402070b0
-	.long 4308, 0
-	.quad 0xffff82d0402070f0
-	.long 4317, 0
-	.quad 0xffff82d040207190
-	.long 4322, 0
-	.quad 0xffff82d040207240
-	.long 4337, 0
-	.quad 0xffff82d040207380
-	.long 4347, 0
-	.quad 0xffff82d0402073a0
-	.long 4358, 0
-	.quad 0xffff82d040207420
-	.long 4368, 0
-	.quad 0xffff82d0402076e0
-	.long 4377, 0
+	.quad 0xffff82d040206700
+	.long 3696, 0
+	.quad 0xffff82d040206db0
+	.long 3708, 0
+	.quad 0xffff82d040206df0
+	.long 3719, 0
+	.quad 0xffff82d040206e10
+	.long 3740, 0
+	.quad 0xffff82d040206e20
+	.long 3753, 0
+	.quad 0xffff82d040206f30
+	.long 3767, 0
+	.quad 0xffff82d040206f90
+	.long 3785, 0
+	.quad 0xffff82d040207020
+	.long 3793, 0
+	.quad 0xffff82d040207060
+	.long 3800, 0
+	.quad 0xffff82d0402070a0
+	.long 3819, 0
+	.quad 0xffff82d040207330
+	.long 3825, 0
+	.quad 0xffff82d040207680
+	.long 3839, 0
+	.quad 0xffff82d0402076f0
+	.long 3849, 0
+	.quad 0xffff82d040207750
+	.long 3859, 0
+	.quad 0xffff82d040207760
+	.long 3874, 0
+	.quad 0xffff82d040207770
+	.long 3886, 0
+	.quad 0xffff82d0402077b0
+	.long 3901, 0
+	.quad 0xffff82d040207810
+	.long 3915, 0
 	.quad 0xffff82d0402078c0
-	.long 4385, 0
-	.quad 0xffff82d0402080b0
-	.long 4400, 0
-	.quad 0xffff82d040208460
-	.long 4415, 0
-	.quad 0xffff82d0402084a0
-	.long 4428, 0
-	.quad 0xffff82d0402084d0
-	.long 4442, 0
+	.long 3927, 0
+	.quad 0xffff82d040207950
+	.long 3940, 0
+	.quad 0xffff82d040207990
+	.long 3960, 0
+	.quad 0xffff82d040207a10
+	.long 3976, 0
+	.quad 0xffff82d040207ae0
+	.long 3992, 0
+	.quad 0xffff82d040207db0
+	.long 4009, 0
+	.quad 0xffff82d040208140
+	.long 4025, 0
+	.quad 0xffff82d040208290
+	.long 4041, 0
+	.quad 0xffff82d040208300
+	.long 4061, 0
+	.quad 0xffff82d0402083f0
+	.long 4080, 0
+	.quad 0xffff82d040208450
+	.long 4100, 0
 	.quad 0xffff82d040208520
-	.long 4460, 0
-	.quad 0xffff82d040208540
-	.long 4476, 0
+	.long 4119, 0
 	.quad 0xffff82d0402085c0
-	.long 4487, 0
-	.quad 0xffff82d0402085e0
-	.long 4503, 0
-	.quad 0xffff82d0402087a0
-	.long 4524, 0
-	.quad 0xffff82d0402087f0
-	.long 4535, 0
-	.quad 0xffff82d0402089c0
-	.long 4545, 0
-	.quad 0xffff82d040208a80
-	.long 4556, 0
-	.quad 0xffff82d040208aa0
-	.long 4571, 0
-	.quad 0xffff82d040208ad0
-	.long 4589, 0
-	.quad 0xffff82d040208bf0
-	.long 4601, 0
-	.quad 0xffff82d040208c70
-	.long 4614, 0
-	.quad 0xffff82d040208c80
-	.long 4630, 0
+	.long 4136, 0
+	.quad 0xffff82d040208650
+	.long 4146, 0
+	.quad 0xffff82d040208670
+	.long 4164, 0
+	.quad 0xffff82d040208690
+	.long 4183, 0
+	.quad 0xffff82d040208700
+	.long 4193, 0
+	.quad 0xffff82d040208740
+	.long 4211, 0
+	.quad 0xffff82d040208920
+	.long 4224, 0
+	.quad 0xffff82d040208950
+	.long 4235, 0
+	.quad 0xffff82d040208970
+	.long 4249, 0
+	.quad 0xffff82d0402089a0
+	.long 4271, 0
+	.quad 0xffff82d0402089f0
+	.long 4283, 0
+	.quad 0xffff82d040208a20
+	.long 4294, 0
+	.quad 0xffff82d040208a60
+	.long 4312, 0
+	.quad 0xffff82d040208a70
+	.long 4329, 0
+	.quad 0xffff82d040208b40
+	.long 4349, 0
+	.quad 0xffff82d040208be0
+	.long 4372, 0
 	.quad 0xffff82d040208cb0
-	.long 4643, 0
-	.quad 0xffff82d040208ce0
-	.long 4656, 0
-	.quad 0xffff82d040208cf0
-	.long 4663, 0
-	.quad 0xffff82d040208d30
-	.long 4671, 0
-	.quad 0xffff82d040208d40
-	.long 4678, 0
+	.long 4386, 0
+	.quad 0xffff82d040208d50
+	.long 4402, 0
 	.quad 0xffff82d040208d80
-	.long 4685, 0
-	.quad 0xffff82d040208db0
-	.long 4692, 0
-	.quad 0xffff82d040208de0
-	.long 4700, 0
-	.quad 0xffff82d040208e10
-	.long 4707, 0
-	.quad 0xffff82d040208e50
+	.long 4421, 0
+	.quad 0xffff82d040208dc0
+	.long 4439, 0
+	.quad 0xffff82d040208e30
+	.long 4457, 0
+	.quad 0xffff82d040208f10
+	.long 4469, 0
+	.quad 0xffff82d040208fb0
+	.long 4480, 0
+	.quad 0xffff82d040209020
+	.long 4492, 0
+	.quad 0xffff82d0402090f0
+	.long 4511, 0
+	.quad 0xffff82d040209140
+	.long 4524, 0
+	.quad 0xffff82d040209180
+	.long 4541, 0
+	.quad 0xffff82d0402093b0
+	.long 4556, 0
+	.quad 0xffff82d040209450
+	.long 4567, 0
+	.quad 0xffff82d040209460
+	.long 4576, 0
+	.quad 0xffff82d040209480
+	.long 4590, 0
+	.quad 0xffff82d040209580
+	.long 4602, 0
+	.quad 0xffff82d0402095f0
+	.long 4614, 0
+	.quad 0xffff82d0402096b0
+	.long 4624, 0
+	.quad 0xffff82d040209740
+	.long 4639, 0
+	.quad 0xffff82d040209770
+	.long 4649, 0
+	.quad 0xffff82d0402097c0
+	.long 4664, 0
+	.quad 0xffff82d0402097d0
+	.long 4679, 0
+	.quad 0xffff82d040209820
+	.long 4687, 0
+	.quad 0xffff82d040209860
+	.long 4701, 0
+	.quad 0xffff82d0402098d0
 	.long 4715, 0
-	.quad 0xffff82d040208e80
-	.long 4722, 0
-	.quad 0xffff82d040208ed0
-	.long 4730, 0
-	.quad 0xffff82d040209070
-	.long 4741, 0
-	.quad 0xffff82d0402093d0
-	.long 4752, 0
-	.quad 0xffff82d040209e00
-	.long 4762, 0
-	.quad 0xffff82d040209e40
-	.long 4771, 0
-	.quad 0xffff82d040209ee0
-	.long 4786, 0
-	.quad 0xffff82d040209fa2
-	.long 4806, 0
+	.quad 0xffff82d040209950
+	.long 4729, 0
+	.quad 0xffff82d040209bd0
+	.long 4737, 0
+	.quad 0xffff82d040209c30
+	.long 4755, 0
+	.quad 0xffff82d040209c70
+	.long 4764, 0
+	.quad 0xffff82d040209d10
+	.long 4769, 0
+	.quad 0xffff82d040209dc0
+	.long 4784, 0
+	.quad 0xffff82d040209f00
+	.long 4794, 0
+	.quad 0xffff82d040209f20
+	.long 4805, 0
+	.quad 0xffff82d040209fa0
+	.long 4815, 0
+	.quad 0xffff82d04020a260
+	.long 4824, 0
+	.quad 0xffff82d04020a440
+	.long 4832, 0
+	.quad 0xffff82d04020ac30
+	.long 4847, 0
+	.quad 0xffff82d04020afe0
+	.long 4862, 0
+	.quad 0xffff82d04020b020
+	.long 4875, 0
+	.quad 0xffff82d04020b050
+	.long 4889, 0
+	.quad 0xffff82d04020b0a0
+	.long 4907, 0
+	.quad 0xffff82d04020b0c0
+	.long 4923, 0
+	.quad 0xffff82d04020b140
+	.long 4934, 0
+	.quad 0xffff82d04020b160
+	.long 4950, 0
+	.quad 0xffff82d04020b320
+	.long 4971, 0
+	.quad 0xffff82d04020b370
+	.long 4982, 0
+	.quad 0xffff82d04020b540
+	.long 4992, 0
+	.quad 0xffff82d04020b600
+	.long 5003, 0
+	.quad 0xffff82d04020b620
+	.long 5018, 0
+	.quad 0xffff82d04020b650
+	.long 5036, 0
+	.quad 0xffff82d04020b770
+	.long 5048, 0
+	.quad 0xffff82d04020ba70
+	.long 5062, 0
+	.quad 0xffff82d04020baa0
+	.long 5076, 0
+	.quad 0xffff82d04020bac0
+	.long 5096, 0
+	.quad 0xffff82d04020bb10
+	.long 5116, 0
+	.quad 0xffff82d04020bd80
+	.long 5122, 0
+	.quad 0xffff82d04020be00
+	.long 5135, 0
+	.quad 0xffff82d04020be10
+	.long 5151, 0
+	.quad 0xffff82d04020be40
+	.long 5164, 0
+	.quad 0xffff82d04020be70
+	.long 5177, 0
+	.quad 0xffff82d04020be80
+	.long 5184, 0
+	.quad 0xffff82d04020bec0
+	.long 5192, 0
+	.quad 0xffff82d04020bed0
+	.long 5199, 0
+	.quad 0xffff82d04020bf10
+	.long 5206, 0
+	.quad 0xffff82d04020bf40
+	.long 5213, 0
+	.quad 0xffff82d04020bf70
+	.long 5221, 0
+	.quad 0xffff82d04020bfa0
+	.long 5228, 0
+	.quad 0xffff82d04020bfe0
+	.long 5236, 0
+	.quad 0xffff82d04020c010
+	.long 5243, 0
+	.quad 0xffff82d04020c060
+	.long 5251, 0
+	.quad 0xffff82d04020c200
+	.long 5262, 0
+	.quad 0xffff82d04020c560
+	.long 5273, 0
+	.quad 0xffff82d04020cf90
+	.long 5283, 0
+	.quad 0xffff82d04020cfd0
+	.long 5292, 0
+	.quad 0xffff82d04020d070
+	.long 5307, 0
+	.quad 0xffff82d04020d132
+	.long 5327, 0
 symbols_names:
 	.asciz "_start"
 	.asciz "mb2_header"
@@ -1194,6 +1262,26 @@ symbols_names:
 	.asciz "acpi_find_table"
 	.asciz "acpi_boot_init"
 	.asciz "acpi_enter_s5"
+	.asciz "pt_alloc"
+	.asciz "split_superpage"
+	.asciz "pt_free"
+	.asciz "free_subtree"
+	.asciz "unmap_in"
+	.asciz "map_or_panic.part.0"
+	.asciz "paging_detect_features"
+	.asciz "paging_have_1g_pages"
+	.asciz "map_pages_to_xen"
+	.asciz "destroy_xen_mappings"
+	.asciz "xen_mapping_flags"
+	.asciz "paging_build_idle"
+	.asciz "check_scrub"
+	.asciz "mm_selftest"
+	.asciz "range_insert"
+	.asciz "boot_reserve"
+	.asciz "alloc_boot_pages"
+	.asciz "ft_back"
+	.asciz "firmware_map"
+	.asciz "memory_init"
 	.asciz "poll_input"
 	.asciz "console_force_unlock"
 	.asciz "console_init"
@@ -1215,6 +1303,15 @@ symbols_names:
 	.asciz "register_keyhandler"
 	.asciz "handle_keypress"
 	.asciz "keyhandler_init"
+	.asciz "alloc_heap_pages"
+	.asciz "free_heap_pages"
+	.asciz "init_heap_pages"
+	.asciz "alloc_xenheap_pages"
+	.asciz "free_xenheap_pages"
+	.asciz "alloc_domheap_pages"
+	.asciz "free_domheap_pages"
+	.asciz "heap_free_blocks"
+	.asciz "dump_heap"
 	.asciz "report_bad_option"
 	.asciz "cmdline_parse_boot"
 	.asciz "unit_lock"
@@ -1280,6 +1377,11 @@ symbols_names:
 	.asciz "timer_cpu_init"
 	.asciz "timer_subsys_init"
 	.asciz "dump_timerq"
+	.asciz "xmalloc_bytes"
+	.asciz "xzalloc_bytes"
+	.asciz "xmalloc_array_bytes"
+	.asciz "xzalloc_array_bytes"
+	.asciz "xfree"
 	.asciz "ns16550_init"
 	.asciz "ns16550_present"
 	.asciz "ns16550_putc"

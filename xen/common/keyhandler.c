@@ -4,6 +4,7 @@
  */
 #include <xen/keyhandler.h>
 #include <xen/lib.h>
+#include <xen/mm.h>
 #include <xen/multiboot.h>
 #include <xen/smp.h>
 #include <xen/softirq.h>
@@ -80,6 +81,7 @@ static void dump_memory(unsigned char key)
                e820_type_name(boot_info.mmap[i].type));
     printk("  usable RAM %llu MiB\n",
            (unsigned long long)(boot_usable_bytes(&boot_info) >> 20));
+    dump_heap();
 }
 
 static void dump_this_cpu(void *unused)

@@ -165,6 +165,7 @@ void boot_selftest(const struct boot_info *bi, const char *mode)
     check(timer_fires(), "one-shot timer fires on time");
     check(time_agrees_with_hpet(), "system time agrees with the HPET");
     check(sched_selftest() == 0, "scheduler policy alternates and idles");
+    check(mm_selftest(), "memory: heap, xmalloc, page tables");
 
     if ( !strcmp(mode, "fail") )
         check(false, "deliberate failure (selftest=fail)");

@@ -13,6 +13,7 @@
 #include <asm/cpufeature.h>
 #include <asm/current.h>
 #include <asm/desc.h>
+#include <asm/mm.h>
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
@@ -43,6 +44,8 @@ string_param("debug-fault", opt_debug_fault);
 
 const void *boot_map(paddr_t pa, size_t len)
 {
+    if ( idle_pg_table_phys )
+        return firmware_map(pa, len);
     if ( pa + len < pa || pa + len > BOOT_DIRECTMAP_BYTES )
         return NULL;
     return __va(pa);
@@ -81,32 +84,6 @@ static void print_banner(const struct boot_info *bi)
                (unsigned long long)bi->modules[i].end, bi->modules[i].cmdline);
 }
 
-/*
- * A page below 1 MiB for the AP trampoline: usable RAM, clear of modules.
- * (The memory-management work reserves it in the allocator as well.)
- */
-static paddr_t choose_trampoline(const struct boot_info *bi)
-{
-    paddr_t pa;
-    unsigned int i;
-
-    for ( pa = 0x9e000; pa >= 0x1000; pa -= PAGE_SIZE )
-    {
-        bool ram = false, busy = false;
-
-        for ( i = 0; i < bi->nr_mmap; i++ )
-            if ( bi->mmap[i].type == E820_RAM && bi->mmap[i].addr <= pa &&
-                 bi->mmap[i].addr + bi->mmap[i].len >= pa + PAGE_SIZE )
-                ram = true;
-        for ( i = 0; i < bi->nr_modules; i++ )
-            if ( bi->modules[i].start < pa + PAGE_SIZE && bi->modules[i].end > pa )
-                busy = true;
-        if ( ram && !busy )
-            return pa;
-    }
-    panic("No usable page below 1 MiB for the AP trampoline");
-}
-
 void __start_xen(uint32_t magic, paddr_t mbi)
 {
     int rc;
@@ -132,6 +109,7 @@ void __start_xen(uint32_t magic, paddr_t mbi)
     cpu_enable_protections(&boot_cpu);
     cpu_print_features(&boot_cpu);
     acpi_boot_init(boot_info.acpi_rsdp);
+    memory_init(&boot_info);
 
     acpi_parse_madt();
     apic_bsp_init();
@@ -140,7 +118,7 @@ void __start_xen(uint32_t magic, paddr_t mbi)
     timer_subsys_init();
     timer_cpu_init(0);
     local_irq_enable();
-    smp_boot_cpus(choose_trampoline(&boot_info));
+    smp_boot_cpus(trampoline_phys);
     keyhandler_init();
     console_input_init();
 

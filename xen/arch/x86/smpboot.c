@@ -13,6 +13,7 @@
 #include <asm/apic.h>
 #include <asm/cpufeature.h>
 #include <asm/desc.h>
+#include <asm/mm.h>
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
@@ -128,6 +129,8 @@ void start_secondary(void)
     struct cpu_info *ci = get_cpu_info();
     unsigned int cpu = booting_cpu;
 
+    /* Leave the boot page tables (1:1, no W^X) for the final ones. */
+    write_cr3(idle_pg_table_phys);
     ci->processor_id = cpu;
     ci->stack_block = stack_block_of((unsigned long)ci);
     load_idt();

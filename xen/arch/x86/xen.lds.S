@@ -42,6 +42,7 @@ SECTIONS
     } :rodata
 
     . = ALIGN(PAGE_SIZE);
+    _sdata = .;     /* first writable page: the page tables' W^X edge */
     .data : AT(ADDR(.data) - XEN_VIRT_START) {
         *(.data.page_aligned)
         *(.data .data.*)

@@ -7,6 +7,7 @@
 #define X86_CR0_WP      (1UL << 16)
 #define X86_CR0_PG      (1UL << 31)
 #define X86_CR4_PAE     (1UL << 5)
+#define X86_CR4_PGE     (1UL << 7)
 #define MSR_EFER        0xc0000080
 #define EFER_LME        (1UL << 8)
 #define EFER_LMA        (1UL << 10)
@@ -24,6 +25,16 @@ DEFINE_READ_CR(2)
 DEFINE_READ_CR(3)
 DEFINE_READ_CR(4)
 #undef DEFINE_READ_CR
+
+static inline void write_cr3(unsigned long v)
+{
+    __asm__ __volatile__("mov %0, %%cr3" :: "r"(v) : "memory");
+}
+
+static inline void write_cr4(unsigned long v)
+{
+    __asm__ __volatile__("mov %0, %%cr4" :: "r"(v) : "memory");
+}
 
 static inline uint64_t rdmsr(uint32_t msr)
 {

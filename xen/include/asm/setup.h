@@ -4,11 +4,22 @@
 #include <xen/multiboot.h>
 
 extern char _start[], _etext[], _edata[], __bss_start[], __bss_end[], _end[];
+/* Section edges for W^X: [_srodata, _erodata) read-only, [_sdata, _end) RW. */
+extern char _srodata[], _erodata[], _sdata[];
 
 /* The machine as the boot loader described it; filled once, then read-only. */
 extern struct boot_info boot_info;
 
 void __noreturn __start_xen(uint32_t magic, paddr_t mbi);
+
+/*
+ * Builds the hypervisor's memory management from the loader's memory map:
+ * boot allocator, final page tables (after which __va() reaches all RAM),
+ * frame table, buddy heap.  Called once, early, on the boot CPU.
+ */
+void memory_init(const struct boot_info *bi);
+/* The memory part of the boot self-test; prints what fails. */
+bool mm_selftest(void);
 
 /* Boot self-test (command line `selftest`): checks, then powers off. */
 void __noreturn boot_selftest(const struct boot_info *bi, const char *mode);
