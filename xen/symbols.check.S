@@ -2,7 +2,7 @@
 	.balign 8
 	.globl symbols_count, symbols_table, symbols_names
 symbols_count:
-	.quad 466
+	.quad 467
 symbols_table:
 	.quad 0xffff82d040200000
 	.long 0, 0
@@ -578,364 +578,366 @@ symbols_table:
 	.long 2864, 0
 	.quad 0xffff82d040202af0
 	.long 2874, 0
-	.quad 0xffff82d040202bf0
+	.quad 0xffff82d040202c50
 	.long 2885, 0
-	.quad 0xffff82d040202c30
+	.quad 0xffff82d040202c90
 	.long 2900, 0
-	.quad 0xffff82d040202c70
+	.quad 0xffff82d040202cd0
 	.long 2909, 0
-	.quad 0xffff82d040202f10
+	.quad 0xffff82d040202f80
 	.long 2921, 0
-	.quad 0xffff82d040202f20
-	.long 2943, 0
 	.quad 0xffff82d040202f90
+	.long 2943, 0
+	.quad 0xffff82d040203000
 	.long 2967, 0
-	.quad 0xffff82d040202fb0
+	.quad 0xffff82d040203020
 	.long 2980, 0
-	.quad 0xffff82d040202ff0
+	.quad 0xffff82d040203060
 	.long 3001, 0
-	.quad 0xffff82d040203110
+	.quad 0xffff82d0402031f0
 	.long 3019, 0
-	.quad 0xffff82d040203150
+	.quad 0xffff82d040203230
 	.long 3029, 0
-	.quad 0xffff82d0402031e0
+	.quad 0xffff82d0402032c0
 	.long 3045, 0
-	.quad 0xffff82d0402035b0
+	.quad 0xffff82d040203690
 	.long 3059, 0
-	.quad 0xffff82d0402035d0
+	.quad 0xffff82d0402036b0
 	.long 3068, 0
-	.quad 0xffff82d0402035f0
+	.quad 0xffff82d0402036d0
 	.long 3086, 0
-	.quad 0xffff82d040203640
+	.quad 0xffff82d040203720
 	.long 3092, 0
-	.quad 0xffff82d040203cb0
+	.quad 0xffff82d040203d90
 	.long 3106, 0
-	.quad 0xffff82d040203da0
+	.quad 0xffff82d040203fb0
 	.long 3126, 0
-	.quad 0xffff82d040203e10
+	.quad 0xffff82d040204020
 	.long 3144, 0
-	.quad 0xffff82d040203e90
-	.long 3150, 0
-	.quad 0xffff82d040203eb0
-	.long 3164, 0
-	.quad 0xffff82d040203f00
-	.long 3180, 0
-	.quad 0xffff82d040203fd0
-	.long 3194, 0
-	.quad 0xffff82d040204030
-	.long 3209, 0
-	.quad 0xffff82d040204060
-	.long 3221, 0
 	.quad 0xffff82d0402040a0
-	.long 3225, 0
-	.quad 0xffff82d0402040f0
-	.long 3235, 0
+	.long 3150, 0
+	.quad 0xffff82d0402040c0
+	.long 3164, 0
+	.quad 0xffff82d040204110
+	.long 3180, 0
+	.quad 0xffff82d0402041e0
+	.long 3194, 0
 	.quad 0xffff82d040204240
+	.long 3209, 0
+	.quad 0xffff82d040204270
+	.long 3221, 0
+	.quad 0xffff82d0402042b0
+	.long 3225, 0
+	.quad 0xffff82d040204300
+	.long 3235, 0
+	.quad 0xffff82d040204450
 	.long 3245, 0
-	.quad 0xffff82d0402043f0
+	.quad 0xffff82d040204600
 	.long 3269, 0
-	.quad 0xffff82d040204460
+	.quad 0xffff82d040204670
 	.long 3282, 0
-	.quad 0xffff82d0402045b0
+	.quad 0xffff82d0402047c0
 	.long 3297, 0
-	.quad 0xffff82d040204690
+	.quad 0xffff82d0402048a0
 	.long 3314, 0
-	.quad 0xffff82d0402046d0
+	.quad 0xffff82d0402048e0
 	.long 3331, 0
-	.quad 0xffff82d040204840
+	.quad 0xffff82d040204a50
 	.long 3339, 0
-	.quad 0xffff82d0402048b0
+	.quad 0xffff82d040204ac0
 	.long 3349, 0
-	.quad 0xffff82d0402049a0
+	.quad 0xffff82d040204bb0
 	.long 3360, 0
-	.quad 0xffff82d040204a40
+	.quad 0xffff82d040204c50
 	.long 3370, 0
-	.quad 0xffff82d040204a60
+	.quad 0xffff82d040204c70
 	.long 3386, 0
-	.quad 0xffff82d040204d70
+	.quad 0xffff82d040204f80
 	.long 3401, 0
-	.quad 0xffff82d040204df0
+	.quad 0xffff82d040205000
 	.long 3415, 0
-	.quad 0xffff82d040204e90
+	.quad 0xffff82d0402050a0
 	.long 3424, 0
-	.quad 0xffff82d040204f50
+	.quad 0xffff82d040205160
 	.long 3440, 0
-	.quad 0xffff82d040204fb0
+	.quad 0xffff82d0402051c0
 	.long 3448, 0
-	.quad 0xffff82d040205030
-	.long 3461, 0
-	.quad 0xffff82d040205220
-	.long 3470, 0
 	.quad 0xffff82d040205240
+	.long 3461, 0
+	.quad 0xffff82d040205430
+	.long 3470, 0
+	.quad 0xffff82d040205450
 	.long 3490, 0
-	.quad 0xffff82d040205290
+	.quad 0xffff82d0402054a0
 	.long 3513, 0
-	.quad 0xffff82d0402052a0
+	.quad 0xffff82d0402054b0
 	.long 3534, 0
-	.quad 0xffff82d040205590
+	.quad 0xffff82d040205800
 	.long 3551, 0
-	.quad 0xffff82d040205630
+	.quad 0xffff82d040205910
 	.long 3572, 0
-	.quad 0xffff82d040205710
+	.quad 0xffff82d040205a50
 	.long 3590, 0
-	.quad 0xffff82d040205a30
+	.quad 0xffff82d040205d70
 	.long 3608, 0
-	.quad 0xffff82d040205bd0
+	.quad 0xffff82d040205f10
 	.long 3620, 0
-	.quad 0xffff82d0402062e0
+	.quad 0xffff82d040206620
 	.long 3632, 0
-	.quad 0xffff82d040206360
+	.quad 0xffff82d0402066a0
 	.long 3645, 0
-	.quad 0xffff82d040206450
+	.quad 0xffff82d040206790
 	.long 3658, 0
-	.quad 0xffff82d040206520
+	.quad 0xffff82d040206860
 	.long 3675, 0
-	.quad 0xffff82d0402065e0
+	.quad 0xffff82d040206920
 	.long 3683, 0
-	.quad 0xffff82d040206700
+	.quad 0xffff82d040206a40
 	.long 3696, 0
-	.quad 0xffff82d040206db0
+	.quad 0xffff82d0402070f0
 	.long 3708, 0
-	.quad 0xffff82d040206df0
+	.quad 0xffff82d040207130
 	.long 3719, 0
-	.quad 0xffff82d040206e10
+	.quad 0xffff82d040207150
 	.long 3740, 0
-	.quad 0xffff82d040206e20
+	.quad 0xffff82d040207160
 	.long 3753, 0
-	.quad 0xffff82d040206f30
+	.quad 0xffff82d040207270
 	.long 3767, 0
-	.quad 0xffff82d040206f90
+	.quad 0xffff82d0402072d0
 	.long 3785, 0
-	.quad 0xffff82d040207020
+	.quad 0xffff82d0402073b0
 	.long 3793, 0
-	.quad 0xffff82d040207060
+	.quad 0xffff82d0402073f0
 	.long 3800, 0
-	.quad 0xffff82d0402070a0
+	.quad 0xffff82d040207430
 	.long 3819, 0
-	.quad 0xffff82d040207330
+	.quad 0xffff82d0402076c0
 	.long 3825, 0
-	.quad 0xffff82d040207680
-	.long 3839, 0
-	.quad 0xffff82d0402076f0
-	.long 3849, 0
-	.quad 0xffff82d040207750
-	.long 3859, 0
-	.quad 0xffff82d040207760
-	.long 3874, 0
-	.quad 0xffff82d040207770
-	.long 3886, 0
-	.quad 0xffff82d0402077b0
-	.long 3901, 0
-	.quad 0xffff82d040207810
-	.long 3915, 0
-	.quad 0xffff82d0402078c0
-	.long 3927, 0
-	.quad 0xffff82d040207950
-	.long 3940, 0
-	.quad 0xffff82d040207990
-	.long 3960, 0
 	.quad 0xffff82d040207a10
-	.long 3976, 0
+	.long 3839, 0
+	.quad 0xffff82d040207a80
+	.long 3849, 0
 	.quad 0xffff82d040207ae0
+	.long 3859, 0
+	.quad 0xffff82d040207af0
+	.long 3874, 0
+	.quad 0xffff82d040207b00
+	.long 3886, 0
+	.quad 0xffff82d040207b40
+	.long 3901, 0
+	.quad 0xffff82d040207ba0
+	.long 3915, 0
+	.quad 0xffff82d040207c50
+	.long 3927, 0
+	.quad 0xffff82d040207ce0
+	.long 3940, 0
+	.quad 0xffff82d040207d20
+	.long 3960, 0
+	.quad 0xffff82d040207da0
+	.long 3976, 0
+	.quad 0xffff82d040207e70
 	.long 3992, 0
-	.quad 0xffff82d040207db0
+	.quad 0xffff82d040208190
 	.long 4009, 0
-	.quad 0xffff82d040208140
+	.quad 0xffff82d040208580
 	.long 4025, 0
-	.quad 0xffff82d040208290
+	.quad 0xffff82d040208760
 	.long 4041, 0
-	.quad 0xffff82d040208300
+	.quad 0xffff82d0402087d0
 	.long 4061, 0
-	.quad 0xffff82d0402083f0
+	.quad 0xffff82d0402088c0
 	.long 4080, 0
-	.quad 0xffff82d040208450
-	.long 4100, 0
-	.quad 0xffff82d040208520
-	.long 4119, 0
-	.quad 0xffff82d0402085c0
-	.long 4136, 0
-	.quad 0xffff82d040208650
-	.long 4146, 0
-	.quad 0xffff82d040208670
-	.long 4164, 0
-	.quad 0xffff82d040208690
-	.long 4183, 0
-	.quad 0xffff82d040208700
-	.long 4193, 0
-	.quad 0xffff82d040208740
-	.long 4211, 0
 	.quad 0xffff82d040208920
-	.long 4224, 0
-	.quad 0xffff82d040208950
-	.long 4235, 0
-	.quad 0xffff82d040208970
-	.long 4249, 0
-	.quad 0xffff82d0402089a0
-	.long 4271, 0
+	.long 4100, 0
 	.quad 0xffff82d0402089f0
-	.long 4283, 0
-	.quad 0xffff82d040208a20
-	.long 4294, 0
-	.quad 0xffff82d040208a60
-	.long 4312, 0
-	.quad 0xffff82d040208a70
-	.long 4329, 0
-	.quad 0xffff82d040208b40
-	.long 4349, 0
-	.quad 0xffff82d040208be0
-	.long 4372, 0
-	.quad 0xffff82d040208cb0
-	.long 4386, 0
-	.quad 0xffff82d040208d50
-	.long 4402, 0
-	.quad 0xffff82d040208d80
-	.long 4421, 0
-	.quad 0xffff82d040208dc0
-	.long 4439, 0
-	.quad 0xffff82d040208e30
-	.long 4457, 0
-	.quad 0xffff82d040208f10
-	.long 4469, 0
-	.quad 0xffff82d040208fb0
-	.long 4480, 0
+	.long 4119, 0
+	.quad 0xffff82d040208b00
+	.long 4136, 0
+	.quad 0xffff82d040208b90
+	.long 4146, 0
+	.quad 0xffff82d040208bb0
+	.long 4164, 0
+	.quad 0xffff82d040208bd0
+	.long 4183, 0
+	.quad 0xffff82d040208c10
+	.long 4201, 0
+	.quad 0xffff82d040208d00
+	.long 4211, 0
+	.quad 0xffff82d040208fa0
+	.long 4224, 0
+	.quad 0xffff82d040208fd0
+	.long 4235, 0
+	.quad 0xffff82d040208ff0
+	.long 4249, 0
 	.quad 0xffff82d040209020
-	.long 4492, 0
+	.long 4271, 0
+	.quad 0xffff82d040209070
+	.long 4283, 0
+	.quad 0xffff82d0402090a0
+	.long 4294, 0
+	.quad 0xffff82d0402090e0
+	.long 4312, 0
 	.quad 0xffff82d0402090f0
-	.long 4511, 0
-	.quad 0xffff82d040209140
-	.long 4524, 0
-	.quad 0xffff82d040209180
-	.long 4541, 0
-	.quad 0xffff82d0402093b0
-	.long 4556, 0
-	.quad 0xffff82d040209450
-	.long 4567, 0
+	.long 4329, 0
+	.quad 0xffff82d0402091c0
+	.long 4349, 0
+	.quad 0xffff82d040209260
+	.long 4372, 0
+	.quad 0xffff82d040209330
+	.long 4386, 0
+	.quad 0xffff82d0402093d0
+	.long 4402, 0
+	.quad 0xffff82d040209400
+	.long 4421, 0
 	.quad 0xffff82d040209460
-	.long 4576, 0
-	.quad 0xffff82d040209480
-	.long 4590, 0
-	.quad 0xffff82d040209580
-	.long 4602, 0
-	.quad 0xffff82d0402095f0
-	.long 4614, 0
-	.quad 0xffff82d0402096b0
-	.long 4624, 0
-	.quad 0xffff82d040209740
-	.long 4639, 0
-	.quad 0xffff82d040209770
-	.long 4649, 0
-	.quad 0xffff82d0402097c0
-	.long 4664, 0
-	.quad 0xffff82d0402097d0
-	.long 4679, 0
-	.quad 0xffff82d040209820
-	.long 4687, 0
-	.quad 0xffff82d040209860
-	.long 4701, 0
+	.long 4439, 0
+	.quad 0xffff82d0402094f0
+	.long 4457, 0
+	.quad 0xffff82d0402095d0
+	.long 4469, 0
+	.quad 0xffff82d040209680
+	.long 4480, 0
+	.quad 0xffff82d040209700
+	.long 4492, 0
+	.quad 0xffff82d040209800
+	.long 4511, 0
+	.quad 0xffff82d040209870
+	.long 4524, 0
 	.quad 0xffff82d0402098d0
-	.long 4715, 0
-	.quad 0xffff82d040209950
-	.long 4729, 0
-	.quad 0xffff82d040209bd0
-	.long 4737, 0
+	.long 4541, 0
+	.quad 0xffff82d040209b60
+	.long 4556, 0
+	.quad 0xffff82d040209c00
+	.long 4567, 0
+	.quad 0xffff82d040209c10
+	.long 4576, 0
 	.quad 0xffff82d040209c30
-	.long 4755, 0
-	.quad 0xffff82d040209c70
-	.long 4764, 0
-	.quad 0xffff82d040209d10
-	.long 4769, 0
-	.quad 0xffff82d040209dc0
-	.long 4784, 0
-	.quad 0xffff82d040209f00
-	.long 4794, 0
+	.long 4590, 0
+	.quad 0xffff82d040209d30
+	.long 4602, 0
+	.quad 0xffff82d040209da0
+	.long 4614, 0
+	.quad 0xffff82d040209e60
+	.long 4624, 0
+	.quad 0xffff82d040209ef0
+	.long 4639, 0
 	.quad 0xffff82d040209f20
+	.long 4649, 0
+	.quad 0xffff82d040209f70
+	.long 4664, 0
+	.quad 0xffff82d040209f80
+	.long 4679, 0
+	.quad 0xffff82d040209fd0
+	.long 4687, 0
+	.quad 0xffff82d04020a010
+	.long 4701, 0
+	.quad 0xffff82d04020a090
+	.long 4715, 0
+	.quad 0xffff82d04020a110
+	.long 4729, 0
+	.quad 0xffff82d04020a170
+	.long 4747, 0
+	.quad 0xffff82d04020a460
+	.long 4755, 0
+	.quad 0xffff82d04020a4a0
+	.long 4764, 0
+	.quad 0xffff82d04020a540
+	.long 4769, 0
+	.quad 0xffff82d04020a5f0
+	.long 4784, 0
+	.quad 0xffff82d04020a730
+	.long 4794, 0
+	.quad 0xffff82d04020a750
 	.long 4805, 0
-	.quad 0xffff82d040209fa0
+	.quad 0xffff82d04020a7d0
 	.long 4815, 0
-	.quad 0xffff82d04020a260
+	.quad 0xffff82d04020aa90
 	.long 4824, 0
-	.quad 0xffff82d04020a440
+	.quad 0xffff82d04020ac70
 	.long 4832, 0
-	.quad 0xffff82d04020ac30
+	.quad 0xffff82d04020b460
 	.long 4847, 0
-	.quad 0xffff82d04020afe0
+	.quad 0xffff82d04020b810
 	.long 4862, 0
-	.quad 0xffff82d04020b020
+	.quad 0xffff82d04020b850
 	.long 4875, 0
-	.quad 0xffff82d04020b050
+	.quad 0xffff82d04020b880
 	.long 4889, 0
-	.quad 0xffff82d04020b0a0
+	.quad 0xffff82d04020b8d0
 	.long 4907, 0
-	.quad 0xffff82d04020b0c0
+	.quad 0xffff82d04020b8f0
 	.long 4923, 0
-	.quad 0xffff82d04020b140
+	.quad 0xffff82d04020b970
 	.long 4934, 0
-	.quad 0xffff82d04020b160
-	.long 4950, 0
-	.quad 0xffff82d04020b320
-	.long 4971, 0
-	.quad 0xffff82d04020b370
-	.long 4982, 0
-	.quad 0xffff82d04020b540
-	.long 4992, 0
-	.quad 0xffff82d04020b600
-	.long 5003, 0
-	.quad 0xffff82d04020b620
-	.long 5018, 0
-	.quad 0xffff82d04020b650
-	.long 5036, 0
-	.quad 0xffff82d04020b770
-	.long 5048, 0
-	.quad 0xffff82d04020ba70
-	.long 5062, 0
-	.quad 0xffff82d04020baa0
-	.long 5076, 0
-	.quad 0xffff82d04020bac0
-	.long 5096, 0
-	.quad 0xffff82d04020bb10
-	.long 5116, 0
-	.quad 0xffff82d04020bd80
-	.long 5122, 0
-	.quad 0xffff82d04020be00
-	.long 5135, 0
-	.quad 0xffff82d04020be10
-	.long 5151, 0
-	.quad 0xffff82d04020be40
-	.long 5164, 0
-	.quad 0xffff82d04020be70
-	.long 5177, 0
-	.quad 0xffff82d04020be80
-	.long 5184, 0
-	.quad 0xffff82d04020bec0
-	.long 5192, 0
-	.quad 0xffff82d04020bed0
-	.long 5199, 0
-	.quad 0xffff82d04020bf10
-	.long 5206, 0
-	.quad 0xffff82d04020bf40
-	.long 5213, 0
-	.quad 0xffff82d04020bf70
-	.long 5221, 0
-	.quad 0xffff82d04020bfa0
-	.long 5228, 0
-	.quad 0xffff82d04020bfe0
-	.long 5236, 0
-	.quad 0xffff82d04020c010
-	.long 5243, 0
+	.quad 0xffff82d04020b9d0
+	.long 4958, 0
+	.quad 0xffff82d04020b9f0
+	.long 4974, 0
+	.quad 0xffff82d04020bc60
+	.long 4995, 0
+	.quad 0xffff82d04020bcb0
+	.long 5006, 0
+	.quad 0xffff82d04020bef0
+	.long 5016, 0
+	.quad 0xffff82d04020c040
+	.long 5027, 0
 	.quad 0xffff82d04020c060
-	.long 5251, 0
-	.quad 0xffff82d04020c200
-	.long 5262, 0
-	.quad 0xffff82d04020c560
-	.long 5273, 0
-	.quad 0xffff82d04020cf90
-	.long 5283, 0
-	.quad 0xffff82d04020cfd0
-	.long 5292, 0
-	.quad 0xffff82d04020d070
+	.long 5042, 0
+	.quad 0xffff82d04020c090
+	.long 5060, 0
+	.quad 0xffff82d04020c1f0
+	.long 5072, 0
+	.quad 0xffff82d04020c5e0
+	.long 5086, 0
+	.quad 0xffff82d04020c610
+	.long 5100, 0
+	.quad 0xffff82d04020c630
+	.long 5120, 0
+	.quad 0xffff82d04020c680
+	.long 5140, 0
+	.quad 0xffff82d04020c970
+	.long 5146, 0
+	.quad 0xffff82d04020c9f0
+	.long 5159, 0
+	.quad 0xffff82d04020ca00
+	.long 5175, 0
+	.quad 0xffff82d04020ca30
+	.long 5188, 0
+	.quad 0xffff82d04020ca60
+	.long 5201, 0
+	.quad 0xffff82d04020ca70
+	.long 5208, 0
+	.quad 0xffff82d04020cab0
+	.long 5216, 0
+	.quad 0xffff82d04020cac0
+	.long 5223, 0
+	.quad 0xffff82d04020cb00
+	.long 5230, 0
+	.quad 0xffff82d04020cb30
+	.long 5237, 0
+	.quad 0xffff82d04020cb60
+	.long 5245, 0
+	.quad 0xffff82d04020cb90
+	.long 5252, 0
+	.quad 0xffff82d04020cbd0
+	.long 5260, 0
+	.quad 0xffff82d04020cc00
+	.long 5267, 0
+	.quad 0xffff82d04020cc50
+	.long 5275, 0
+	.quad 0xffff82d04020cdf0
+	.long 5286, 0
+	.quad 0xffff82d04020d150
+	.long 5297, 0
+	.quad 0xffff82d04020db80
 	.long 5307, 0
-	.quad 0xffff82d04020d132
-	.long 5327, 0
+	.quad 0xffff82d04020dbc0
+	.long 5316, 0
+	.quad 0xffff82d04020dc60
+	.long 5331, 0
+	.quad 0xffff82d04020dd22
+	.long 5351, 0
 symbols_names:
 	.asciz "_start"
 	.asciz "mb2_header"
@@ -1314,8 +1316,8 @@ symbols_names:
 	.asciz "dump_heap"
 	.asciz "report_bad_option"
 	.asciz "cmdline_parse_boot"
-	.asciz "unit_lock"
 	.asciz "parse_sched_param"
+	.asciz "unit_lock"
 	.asciz "migrate_unit"
 	.asciz "sched_find"
 	.asciz "sched_default"
@@ -1352,8 +1354,8 @@ symbols_names:
 	.asciz "c2_free_udata"
 	.asciz "c2_init_pdata"
 	.asciz "c2_free_pdata"
-	.asciz "c2_dump"
 	.asciz "find_idler.isra.0"
+	.asciz "c2_dump"
 	.asciz "c2_sleep"
 	.asciz "burn"
 	.asciz "c2_remove_unit"
@@ -1369,6 +1371,7 @@ symbols_names:
 	.asciz "cpu_raise_softirq"
 	.asciz "softirq_pending"
 	.asciz "do_softirq"
+	.asciz "spin_debug_irq_mismatch"
 	.asciz "timer_interrupt"
 	.asciz "timer_softirq_action"
 	.asciz "init_timer"

@@ -10,6 +10,7 @@
 #include <xen/lib.h>
 #include <xen/sched-if.h>
 #include <xen/smp.h>
+#include <xen/spinlock.h>
 #include <xen/softirq.h>
 #include <xen/string.h>
 #include <xen/time.h>
@@ -211,7 +212,16 @@ void trigger_debug_fault(const char *kind)
         __asm__ __volatile__("xor %%edx, %%edx; div %2"
                              : "=a"(q) : "a"(1UL), "r"(zero) : "rdx");
     }
+    else if ( !strcmp(kind, "lock-irq") )
+    {
+        static DEFINE_SPINLOCK(mixed);
+        unsigned long flags = spin_lock_irqsave(&mixed);
+
+        spin_unlock_irqrestore(&mixed, flags);
+        spin_lock(&mixed);          /* now with interrupts on: must be caught */
+        spin_unlock(&mixed);
+    }
     else if ( !strcmp(kind, "df") )
         __asm__ __volatile__("mov $0xffff810000001000, %%rsp; push %%rax" ::: "memory");
-    printk("debug-fault: unknown kind '%s' (ud, pf, gp, de, df)\n", kind);
+    printk("debug-fault: unknown kind '%s' (ud, pf, gp, de, df, lock-irq)\n", kind);
 }

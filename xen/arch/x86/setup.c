@@ -6,6 +6,7 @@
 #include <xen/multiboot.h>
 #include <xen/param.h>
 #include <xen/smp.h>
+#include <xen/spinlock.h>
 #include <xen/string.h>
 #include <xen/timer.h>
 #include <xen/version.h>
@@ -118,6 +119,9 @@ void __start_xen(uint32_t magic, paddr_t mbi)
     timer_subsys_init();
     timer_cpu_init(0);
     local_irq_enable();
+#ifndef NDEBUG
+    spin_debug_enabled = true;
+#endif
     smp_boot_cpus(trampoline_phys);
     keyhandler_init();
     console_input_init();

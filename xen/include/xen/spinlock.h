@@ -15,15 +15,53 @@
 typedef struct spinlock {
     volatile uint16_t head;     /* ticket being served */
     volatile uint16_t tail;     /* next ticket to hand out */
+    uint8_t irq_state;          /* debug: SPIN_IRQ_* seen at first acquisition */
 } spinlock_t;
 
-#define SPIN_LOCK_UNLOCKED { 0, 0 }
+#define SPIN_IRQ_UNKNOWN    0   /* zero, so that zeroed memory is a valid lock */
+#define SPIN_IRQ_ENABLED    1
+#define SPIN_IRQ_DISABLED   2
+
+#define SPIN_LOCK_UNLOCKED { 0, 0, SPIN_IRQ_UNKNOWN }
 #define DEFINE_SPINLOCK(l) spinlock_t l = SPIN_LOCK_UNLOCKED
 
 static inline void spin_lock_init(spinlock_t *l)
 {
     l->head = l->tail = 0;
+    l->irq_state = SPIN_IRQ_UNKNOWN;
 }
+
+#if defined(__XEN__) && !defined(NDEBUG)
+/*
+ * Debug builds check the rule above: once the system is up (early boot runs
+ * with interrupts off throughout and would record every lock as IRQ-safe),
+ * the first acquisition fixes whether a lock is an interrupts-off lock, and
+ * any later acquisition in the other state panics, naming the lock.
+ */
+extern bool spin_debug_enabled;
+void spin_debug_irq_mismatch(const spinlock_t *l, bool irqs_off);
+
+static inline void spin_debug_check(spinlock_t *l)
+{
+    unsigned long flags;
+    uint8_t want, seen = SPIN_IRQ_UNKNOWN;
+
+    if ( !spin_debug_enabled )
+        return;
+    __asm__ __volatile__("pushf; pop %0" : "=r"(flags));
+    want = (flags & (1UL << 9)) ? SPIN_IRQ_ENABLED : SPIN_IRQ_DISABLED;
+    if ( __atomic_compare_exchange_n(&l->irq_state, &seen, want, false,
+                                     __ATOMIC_RELAXED, __ATOMIC_RELAXED) ||
+         seen == want )
+        return;
+    spin_debug_irq_mismatch(l, want == SPIN_IRQ_DISABLED);
+}
+#else
+static inline void spin_debug_check(spinlock_t *l)
+{
+    (void)l;
+}
+#endif
 
 static inline void cpu_relax(void)
 {
@@ -32,6 +70,7 @@ static inline void cpu_relax(void)
 
 static inline void spin_lock(spinlock_t *l)
 {
+    spin_debug_check(l);
     uint16_t me = __atomic_fetch_add(&l->tail, 1, __ATOMIC_RELAXED);
 
     while ( __atomic_load_n(&l->head, __ATOMIC_ACQUIRE) != me )
