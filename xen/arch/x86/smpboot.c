@@ -4,6 +4,7 @@
  * arriving in start_secondary() on its own stack block.
  */
 #include <xen/lib.h>
+#include <xen/mm.h>
 #include <xen/smp.h>
 #include <xen/softirq.h>
 #include <xen/spinlock.h>
@@ -29,8 +30,11 @@ extern void ap_start64(void);
 volatile unsigned long cpu_online_bits;
 uint32_t cpu_to_apicid[NR_CPUS];
 
-/* Stack blocks for the APs: STACK_SIZE-aligned, see asm/current.h. */
-static char ap_stacks[8][STACK_SIZE] __aligned(STACK_SIZE);
+/*
+ * Stack blocks for the APs come from the heap: a buddy block of order
+ * STACK_ORDER is naturally STACK_SIZE-aligned, as asm/current.h requires.
+ */
+#define STACK_ORDER 3
 static volatile unsigned int booting_cpu;
 
 #define TRAMP_FIELD(base, sym) \
@@ -159,11 +163,17 @@ static void prepare_trampoline(void *page, paddr_t phys)
 static bool boot_one_cpu(unsigned int cpu, uint32_t apic_id, void *page,
                          paddr_t phys)
 {
-    unsigned long block = (unsigned long)ap_stacks[cpu - 1];
+    unsigned long block = (unsigned long)alloc_xenheap_pages(STACK_ORDER);
     uint32_t sipi = ICR_STARTUP | (phys >> PAGE_SHIFT);
     s_time_t deadline;
     unsigned int i;
 
+    BUILD_BUG_ON((PAGE_SIZE << STACK_ORDER) != STACK_SIZE);
+    if ( !block )
+    {
+        printk("SMP: no memory for the stack of CPU%u\n", cpu);
+        return false;
+    }
     booting_cpu = cpu;
     cpu_to_apicid[cpu] = apic_id;
     *(uint64_t *)TRAMP_FIELD(page, tramp_stack) = block + STACK_SIZE - CPU_INFO_SIZE;
@@ -179,6 +189,7 @@ static bool boot_one_cpu(unsigned int cpu, uint32_t apic_id, void *page,
     deadline = NOW() + SECONDS(2);
     while ( !cpu_online(cpu) && NOW() < deadline )
         cpu_relax();
+    /* A CPU that never arrived may still wake up later: leak its stack. */
     return cpu_online(cpu);
 }
 
@@ -202,10 +213,10 @@ void smp_boot_cpus(paddr_t trampoline)
     {
         if ( topology.apic_ids[i] == me )
             continue;
-        if ( cpu > ARRAY_SIZE(ap_stacks) )
+        if ( cpu >= NR_CPUS )
         {
-            printk("SMP: only %zu CPUs supported for now; APIC ID %u left offline\n",
-                   ARRAY_SIZE(ap_stacks) + 1, topology.apic_ids[i]);
+            printk("SMP: only %u CPUs supported; APIC ID %u left offline\n",
+                   NR_CPUS, topology.apic_ids[i]);
             continue;
         }
         if ( boot_one_cpu(cpu, topology.apic_ids[i], page, trampoline) )
