@@ -24,579 +24,579 @@ symbols_table:
 	.long 108, 0
 	.quad 0xffff82d040200a66
 	.long 126, 0
-	.quad 0xffff82d040200a70
+	.quad 0xffff82d040200a80
 	.long 137, 0
-	.quad 0xffff82d040200ae0
-	.long 145, 0
 	.quad 0xffff82d040200af0
-	.long 162, 0
+	.long 145, 0
 	.quad 0xffff82d040200b00
+	.long 162, 0
+	.quad 0xffff82d040200b10
 	.long 185, 0
-	.quad 0xffff82d040200b40
+	.quad 0xffff82d040200b50
 	.long 197, 0
-	.quad 0xffff82d040200b70
+	.quad 0xffff82d040200b80
 	.long 210, 0
-	.quad 0xffff82d040200ba0
+	.quad 0xffff82d040200bb0
 	.long 219, 0
-	.quad 0xffff82d040200c00
-	.long 233, 0
 	.quad 0xffff82d040200c10
+	.long 233, 0
+	.quad 0xffff82d040200c20
 	.long 247, 0
-	.quad 0xffff82d040200cc0
+	.quad 0xffff82d040200cd0
 	.long 266, 0
-	.quad 0xffff82d040200f00
+	.quad 0xffff82d040200f10
 	.long 282, 0
-	.quad 0xffff82d0402011d0
+	.quad 0xffff82d0402011e0
 	.long 296, 0
-	.quad 0xffff82d0402013d0
+	.quad 0xffff82d0402013e0
 	.long 312, 0
-	.quad 0xffff82d040201490
+	.quad 0xffff82d0402014a0
 	.long 324, 0
-	.quad 0xffff82d0402016c0
+	.quad 0xffff82d0402016d0
 	.long 337, 0
-	.quad 0xffff82d040201710
+	.quad 0xffff82d040201720
 	.long 360, 0
-	.quad 0xffff82d0402017f0
+	.quad 0xffff82d040201800
 	.long 379, 0
-	.quad 0xffff82d040201960
+	.quad 0xffff82d040201970
 	.long 393, 0
-	.quad 0xffff82d040201a70
+	.quad 0xffff82d040201a80
 	.long 402, 0
-	.quad 0xffff82d040201aa0
+	.quad 0xffff82d040201ab0
 	.long 411, 0
-	.quad 0xffff82d040201af0
-	.long 424, 0
 	.quad 0xffff82d040201b00
-	.long 432, 0
+	.long 424, 0
 	.quad 0xffff82d040201b10
-	.long 440, 0
+	.long 432, 0
 	.quad 0xffff82d040201b20
-	.long 448, 0
+	.long 440, 0
 	.quad 0xffff82d040201b30
-	.long 456, 0
+	.long 448, 0
 	.quad 0xffff82d040201b40
-	.long 464, 0
+	.long 456, 0
 	.quad 0xffff82d040201b50
-	.long 472, 0
+	.long 464, 0
 	.quad 0xffff82d040201b60
-	.long 480, 0
+	.long 472, 0
 	.quad 0xffff82d040201b70
-	.long 488, 0
+	.long 480, 0
 	.quad 0xffff82d040201b80
-	.long 496, 0
+	.long 488, 0
 	.quad 0xffff82d040201b90
-	.long 504, 0
+	.long 496, 0
 	.quad 0xffff82d040201ba0
-	.long 513, 0
+	.long 504, 0
 	.quad 0xffff82d040201bb0
-	.long 522, 0
+	.long 513, 0
 	.quad 0xffff82d040201bc0
-	.long 531, 0
+	.long 522, 0
 	.quad 0xffff82d040201bd0
-	.long 540, 0
+	.long 531, 0
 	.quad 0xffff82d040201be0
-	.long 549, 0
+	.long 540, 0
 	.quad 0xffff82d040201bf0
-	.long 558, 0
+	.long 549, 0
 	.quad 0xffff82d040201c00
-	.long 567, 0
+	.long 558, 0
 	.quad 0xffff82d040201c10
-	.long 576, 0
+	.long 567, 0
 	.quad 0xffff82d040201c20
-	.long 585, 0
+	.long 576, 0
 	.quad 0xffff82d040201c30
-	.long 594, 0
+	.long 585, 0
 	.quad 0xffff82d040201c40
-	.long 603, 0
+	.long 594, 0
 	.quad 0xffff82d040201c50
-	.long 612, 0
+	.long 603, 0
 	.quad 0xffff82d040201c60
-	.long 621, 0
+	.long 612, 0
 	.quad 0xffff82d040201c70
-	.long 630, 0
+	.long 621, 0
 	.quad 0xffff82d040201c80
-	.long 639, 0
+	.long 630, 0
 	.quad 0xffff82d040201c90
-	.long 648, 0
+	.long 639, 0
 	.quad 0xffff82d040201ca0
-	.long 657, 0
+	.long 648, 0
 	.quad 0xffff82d040201cb0
-	.long 666, 0
+	.long 657, 0
 	.quad 0xffff82d040201cc0
-	.long 675, 0
+	.long 666, 0
 	.quad 0xffff82d040201cd0
-	.long 684, 0
+	.long 675, 0
 	.quad 0xffff82d040201ce0
-	.long 693, 0
+	.long 684, 0
 	.quad 0xffff82d040201cf0
-	.long 702, 0
+	.long 693, 0
 	.quad 0xffff82d040201d00
-	.long 711, 0
+	.long 702, 0
 	.quad 0xffff82d040201d10
-	.long 720, 0
+	.long 711, 0
 	.quad 0xffff82d040201d20
-	.long 729, 0
+	.long 720, 0
 	.quad 0xffff82d040201d30
-	.long 738, 0
+	.long 729, 0
 	.quad 0xffff82d040201d40
-	.long 747, 0
+	.long 738, 0
 	.quad 0xffff82d040201d50
-	.long 756, 0
+	.long 747, 0
 	.quad 0xffff82d040201d60
-	.long 765, 0
+	.long 756, 0
 	.quad 0xffff82d040201d70
-	.long 774, 0
+	.long 765, 0
 	.quad 0xffff82d040201d80
-	.long 783, 0
+	.long 774, 0
 	.quad 0xffff82d040201d90
-	.long 792, 0
+	.long 783, 0
 	.quad 0xffff82d040201da0
-	.long 801, 0
+	.long 792, 0
 	.quad 0xffff82d040201db0
-	.long 810, 0
+	.long 801, 0
 	.quad 0xffff82d040201dc0
-	.long 819, 0
+	.long 810, 0
 	.quad 0xffff82d040201dd0
-	.long 828, 0
+	.long 819, 0
 	.quad 0xffff82d040201de0
-	.long 837, 0
+	.long 828, 0
 	.quad 0xffff82d040201df0
-	.long 846, 0
+	.long 837, 0
 	.quad 0xffff82d040201e00
-	.long 855, 0
+	.long 846, 0
 	.quad 0xffff82d040201e10
-	.long 864, 0
+	.long 855, 0
 	.quad 0xffff82d040201e20
-	.long 873, 0
+	.long 864, 0
 	.quad 0xffff82d040201e30
-	.long 882, 0
+	.long 873, 0
 	.quad 0xffff82d040201e40
-	.long 891, 0
+	.long 882, 0
 	.quad 0xffff82d040201e50
-	.long 900, 0
+	.long 891, 0
 	.quad 0xffff82d040201e60
-	.long 909, 0
+	.long 900, 0
 	.quad 0xffff82d040201e70
-	.long 918, 0
+	.long 909, 0
 	.quad 0xffff82d040201e80
-	.long 927, 0
+	.long 918, 0
 	.quad 0xffff82d040201e90
-	.long 936, 0
+	.long 927, 0
 	.quad 0xffff82d040201ea0
-	.long 945, 0
+	.long 936, 0
 	.quad 0xffff82d040201eb0
-	.long 954, 0
+	.long 945, 0
 	.quad 0xffff82d040201ec0
-	.long 963, 0
+	.long 954, 0
 	.quad 0xffff82d040201ed0
-	.long 972, 0
+	.long 963, 0
 	.quad 0xffff82d040201ee0
-	.long 981, 0
+	.long 972, 0
 	.quad 0xffff82d040201ef0
-	.long 990, 0
+	.long 981, 0
 	.quad 0xffff82d040201f00
-	.long 999, 0
+	.long 990, 0
 	.quad 0xffff82d040201f10
-	.long 1008, 0
+	.long 999, 0
 	.quad 0xffff82d040201f20
-	.long 1017, 0
+	.long 1008, 0
 	.quad 0xffff82d040201f30
-	.long 1026, 0
+	.long 1017, 0
 	.quad 0xffff82d040201f40
-	.long 1035, 0
+	.long 1026, 0
 	.quad 0xffff82d040201f50
-	.long 1044, 0
+	.long 1035, 0
 	.quad 0xffff82d040201f60
-	.long 1053, 0
+	.long 1044, 0
 	.quad 0xffff82d040201f70
-	.long 1062, 0
+	.long 1053, 0
 	.quad 0xffff82d040201f80
-	.long 1071, 0
+	.long 1062, 0
 	.quad 0xffff82d040201f90
-	.long 1080, 0
+	.long 1071, 0
 	.quad 0xffff82d040201fa0
-	.long 1089, 0
+	.long 1080, 0
 	.quad 0xffff82d040201fb0
-	.long 1098, 0
+	.long 1089, 0
 	.quad 0xffff82d040201fc0
-	.long 1107, 0
+	.long 1098, 0
 	.quad 0xffff82d040201fd0
-	.long 1116, 0
+	.long 1107, 0
 	.quad 0xffff82d040201fe0
-	.long 1125, 0
+	.long 1116, 0
 	.quad 0xffff82d040201ff0
-	.long 1134, 0
+	.long 1125, 0
 	.quad 0xffff82d040202000
-	.long 1143, 0
+	.long 1134, 0
 	.quad 0xffff82d040202010
-	.long 1152, 0
+	.long 1143, 0
 	.quad 0xffff82d040202020
-	.long 1161, 0
+	.long 1152, 0
 	.quad 0xffff82d040202030
-	.long 1170, 0
+	.long 1161, 0
 	.quad 0xffff82d040202040
-	.long 1179, 0
+	.long 1170, 0
 	.quad 0xffff82d040202050
-	.long 1188, 0
+	.long 1179, 0
 	.quad 0xffff82d040202060
-	.long 1197, 0
+	.long 1188, 0
 	.quad 0xffff82d040202070
-	.long 1206, 0
+	.long 1197, 0
 	.quad 0xffff82d040202080
-	.long 1215, 0
+	.long 1206, 0
 	.quad 0xffff82d040202090
-	.long 1224, 0
+	.long 1215, 0
 	.quad 0xffff82d0402020a0
-	.long 1233, 0
+	.long 1224, 0
 	.quad 0xffff82d0402020b0
-	.long 1242, 0
+	.long 1233, 0
 	.quad 0xffff82d0402020c0
-	.long 1251, 0
+	.long 1242, 0
 	.quad 0xffff82d0402020d0
-	.long 1260, 0
+	.long 1251, 0
 	.quad 0xffff82d0402020e0
-	.long 1269, 0
+	.long 1260, 0
 	.quad 0xffff82d0402020f0
-	.long 1278, 0
+	.long 1269, 0
 	.quad 0xffff82d040202100
-	.long 1287, 0
+	.long 1278, 0
 	.quad 0xffff82d040202110
-	.long 1296, 0
+	.long 1287, 0
 	.quad 0xffff82d040202120
-	.long 1305, 0
+	.long 1296, 0
 	.quad 0xffff82d040202130
-	.long 1314, 0
+	.long 1305, 0
 	.quad 0xffff82d040202140
-	.long 1324, 0
+	.long 1314, 0
 	.quad 0xffff82d040202150
-	.long 1334, 0
+	.long 1324, 0
 	.quad 0xffff82d040202160
-	.long 1344, 0
+	.long 1334, 0
 	.quad 0xffff82d040202170
-	.long 1354, 0
+	.long 1344, 0
 	.quad 0xffff82d040202180
-	.long 1364, 0
+	.long 1354, 0
 	.quad 0xffff82d040202190
-	.long 1374, 0
+	.long 1364, 0
 	.quad 0xffff82d0402021a0
-	.long 1384, 0
+	.long 1374, 0
 	.quad 0xffff82d0402021b0
-	.long 1394, 0
+	.long 1384, 0
 	.quad 0xffff82d0402021c0
-	.long 1404, 0
+	.long 1394, 0
 	.quad 0xffff82d0402021d0
-	.long 1414, 0
+	.long 1404, 0
 	.quad 0xffff82d0402021e0
-	.long 1424, 0
+	.long 1414, 0
 	.quad 0xffff82d0402021f0
-	.long 1434, 0
+	.long 1424, 0
 	.quad 0xffff82d040202200
-	.long 1444, 0
+	.long 1434, 0
 	.quad 0xffff82d040202210
-	.long 1454, 0
+	.long 1444, 0
 	.quad 0xffff82d040202220
-	.long 1464, 0
+	.long 1454, 0
 	.quad 0xffff82d040202230
-	.long 1474, 0
+	.long 1464, 0
 	.quad 0xffff82d040202240
-	.long 1484, 0
+	.long 1474, 0
 	.quad 0xffff82d040202250
-	.long 1494, 0
+	.long 1484, 0
 	.quad 0xffff82d040202260
-	.long 1504, 0
+	.long 1494, 0
 	.quad 0xffff82d040202270
-	.long 1514, 0
+	.long 1504, 0
 	.quad 0xffff82d040202280
-	.long 1524, 0
+	.long 1514, 0
 	.quad 0xffff82d040202290
-	.long 1534, 0
+	.long 1524, 0
 	.quad 0xffff82d0402022a0
-	.long 1544, 0
+	.long 1534, 0
 	.quad 0xffff82d0402022b0
-	.long 1554, 0
+	.long 1544, 0
 	.quad 0xffff82d0402022c0
-	.long 1564, 0
+	.long 1554, 0
 	.quad 0xffff82d0402022d0
-	.long 1574, 0
+	.long 1564, 0
 	.quad 0xffff82d0402022e0
-	.long 1584, 0
+	.long 1574, 0
 	.quad 0xffff82d0402022f0
-	.long 1594, 0
+	.long 1584, 0
 	.quad 0xffff82d040202300
-	.long 1604, 0
+	.long 1594, 0
 	.quad 0xffff82d040202310
-	.long 1614, 0
+	.long 1604, 0
 	.quad 0xffff82d040202320
-	.long 1624, 0
+	.long 1614, 0
 	.quad 0xffff82d040202330
-	.long 1634, 0
+	.long 1624, 0
 	.quad 0xffff82d040202340
-	.long 1644, 0
+	.long 1634, 0
 	.quad 0xffff82d040202350
-	.long 1654, 0
+	.long 1644, 0
 	.quad 0xffff82d040202360
-	.long 1664, 0
+	.long 1654, 0
 	.quad 0xffff82d040202370
-	.long 1674, 0
+	.long 1664, 0
 	.quad 0xffff82d040202380
-	.long 1684, 0
+	.long 1674, 0
 	.quad 0xffff82d040202390
-	.long 1694, 0
+	.long 1684, 0
 	.quad 0xffff82d0402023a0
-	.long 1704, 0
+	.long 1694, 0
 	.quad 0xffff82d0402023b0
-	.long 1714, 0
+	.long 1704, 0
 	.quad 0xffff82d0402023c0
-	.long 1724, 0
+	.long 1714, 0
 	.quad 0xffff82d0402023d0
-	.long 1734, 0
+	.long 1724, 0
 	.quad 0xffff82d0402023e0
-	.long 1744, 0
+	.long 1734, 0
 	.quad 0xffff82d0402023f0
-	.long 1754, 0
+	.long 1744, 0
 	.quad 0xffff82d040202400
-	.long 1764, 0
+	.long 1754, 0
 	.quad 0xffff82d040202410
-	.long 1774, 0
+	.long 1764, 0
 	.quad 0xffff82d040202420
-	.long 1784, 0
+	.long 1774, 0
 	.quad 0xffff82d040202430
-	.long 1794, 0
+	.long 1784, 0
 	.quad 0xffff82d040202440
-	.long 1804, 0
+	.long 1794, 0
 	.quad 0xffff82d040202450
-	.long 1814, 0
+	.long 1804, 0
 	.quad 0xffff82d040202460
-	.long 1824, 0
+	.long 1814, 0
 	.quad 0xffff82d040202470
-	.long 1834, 0
+	.long 1824, 0
 	.quad 0xffff82d040202480
-	.long 1844, 0
+	.long 1834, 0
 	.quad 0xffff82d040202490
-	.long 1854, 0
+	.long 1844, 0
 	.quad 0xffff82d0402024a0
-	.long 1864, 0
+	.long 1854, 0
 	.quad 0xffff82d0402024b0
-	.long 1874, 0
+	.long 1864, 0
 	.quad 0xffff82d0402024c0
-	.long 1884, 0
+	.long 1874, 0
 	.quad 0xffff82d0402024d0
-	.long 1894, 0
+	.long 1884, 0
 	.quad 0xffff82d0402024e0
-	.long 1904, 0
+	.long 1894, 0
 	.quad 0xffff82d0402024f0
-	.long 1914, 0
+	.long 1904, 0
 	.quad 0xffff82d040202500
-	.long 1924, 0
+	.long 1914, 0
 	.quad 0xffff82d040202510
-	.long 1934, 0
+	.long 1924, 0
 	.quad 0xffff82d040202520
-	.long 1944, 0
+	.long 1934, 0
 	.quad 0xffff82d040202530
-	.long 1954, 0
+	.long 1944, 0
 	.quad 0xffff82d040202540
-	.long 1964, 0
+	.long 1954, 0
 	.quad 0xffff82d040202550
-	.long 1974, 0
+	.long 1964, 0
 	.quad 0xffff82d040202560
-	.long 1984, 0
+	.long 1974, 0
 	.quad 0xffff82d040202570
-	.long 1994, 0
+	.long 1984, 0
 	.quad 0xffff82d040202580
-	.long 2004, 0
+	.long 1994, 0
 	.quad 0xffff82d040202590
-	.long 2014, 0
+	.long 2004, 0
 	.quad 0xffff82d0402025a0
-	.long 2024, 0
+	.long 2014, 0
 	.quad 0xffff82d0402025b0
-	.long 2034, 0
+	.long 2024, 0
 	.quad 0xffff82d0402025c0
-	.long 2044, 0
+	.long 2034, 0
 	.quad 0xffff82d0402025d0
-	.long 2054, 0
+	.long 2044, 0
 	.quad 0xffff82d0402025e0
-	.long 2064, 0
+	.long 2054, 0
 	.quad 0xffff82d0402025f0
-	.long 2074, 0
+	.long 2064, 0
 	.quad 0xffff82d040202600
-	.long 2084, 0
+	.long 2074, 0
 	.quad 0xffff82d040202610
-	.long 2094, 0
+	.long 2084, 0
 	.quad 0xffff82d040202620
-	.long 2104, 0
+	.long 2094, 0
 	.quad 0xffff82d040202630
-	.long 2114, 0
+	.long 2104, 0
 	.quad 0xffff82d040202640
-	.long 2124, 0
+	.long 2114, 0
 	.quad 0xffff82d040202650
-	.long 2134, 0
+	.long 2124, 0
 	.quad 0xffff82d040202660
-	.long 2144, 0
+	.long 2134, 0
 	.quad 0xffff82d040202670
-	.long 2154, 0
+	.long 2144, 0
 	.quad 0xffff82d040202680
-	.long 2164, 0
+	.long 2154, 0
 	.quad 0xffff82d040202690
-	.long 2174, 0
+	.long 2164, 0
 	.quad 0xffff82d0402026a0
-	.long 2184, 0
+	.long 2174, 0
 	.quad 0xffff82d0402026b0
-	.long 2194, 0
+	.long 2184, 0
 	.quad 0xffff82d0402026c0
-	.long 2204, 0
+	.long 2194, 0
 	.quad 0xffff82d0402026d0
-	.long 2214, 0
+	.long 2204, 0
 	.quad 0xffff82d0402026e0
-	.long 2224, 0
+	.long 2214, 0
 	.quad 0xffff82d0402026f0
-	.long 2234, 0
+	.long 2224, 0
 	.quad 0xffff82d040202700
-	.long 2244, 0
+	.long 2234, 0
 	.quad 0xffff82d040202710
-	.long 2254, 0
+	.long 2244, 0
 	.quad 0xffff82d040202720
-	.long 2264, 0
+	.long 2254, 0
 	.quad 0xffff82d040202730
-	.long 2274, 0
+	.long 2264, 0
 	.quad 0xffff82d040202740
-	.long 2284, 0
+	.long 2274, 0
 	.quad 0xffff82d040202750
-	.long 2294, 0
+	.long 2284, 0
 	.quad 0xffff82d040202760
-	.long 2304, 0
+	.long 2294, 0
 	.quad 0xffff82d040202770
-	.long 2314, 0
+	.long 2304, 0
 	.quad 0xffff82d040202780
-	.long 2324, 0
+	.long 2314, 0
 	.quad 0xffff82d040202790
-	.long 2334, 0
+	.long 2324, 0
 	.quad 0xffff82d0402027a0
-	.long 2344, 0
+	.long 2334, 0
 	.quad 0xffff82d0402027b0
-	.long 2354, 0
+	.long 2344, 0
 	.quad 0xffff82d0402027c0
-	.long 2364, 0
+	.long 2354, 0
 	.quad 0xffff82d0402027d0
-	.long 2374, 0
+	.long 2364, 0
 	.quad 0xffff82d0402027e0
-	.long 2384, 0
+	.long 2374, 0
 	.quad 0xffff82d0402027f0
-	.long 2394, 0
+	.long 2384, 0
 	.quad 0xffff82d040202800
-	.long 2404, 0
+	.long 2394, 0
 	.quad 0xffff82d040202810
-	.long 2414, 0
+	.long 2404, 0
 	.quad 0xffff82d040202820
-	.long 2424, 0
+	.long 2414, 0
 	.quad 0xffff82d040202830
-	.long 2434, 0
+	.long 2424, 0
 	.quad 0xffff82d040202840
-	.long 2444, 0
+	.long 2434, 0
 	.quad 0xffff82d040202850
-	.long 2454, 0
+	.long 2444, 0
 	.quad 0xffff82d040202860
-	.long 2464, 0
+	.long 2454, 0
 	.quad 0xffff82d040202870
-	.long 2474, 0
+	.long 2464, 0
 	.quad 0xffff82d040202880
-	.long 2484, 0
+	.long 2474, 0
 	.quad 0xffff82d040202890
-	.long 2494, 0
+	.long 2484, 0
 	.quad 0xffff82d0402028a0
-	.long 2504, 0
+	.long 2494, 0
 	.quad 0xffff82d0402028b0
-	.long 2514, 0
+	.long 2504, 0
 	.quad 0xffff82d0402028c0
-	.long 2524, 0
+	.long 2514, 0
 	.quad 0xffff82d0402028d0
-	.long 2534, 0
+	.long 2524, 0
 	.quad 0xffff82d0402028e0
-	.long 2544, 0
+	.long 2534, 0
 	.quad 0xffff82d0402028f0
-	.long 2554, 0
+	.long 2544, 0
 	.quad 0xffff82d040202900
-	.long 2564, 0
+	.long 2554, 0
 	.quad 0xffff82d040202910
-	.long 2574, 0
+	.long 2564, 0
 	.quad 0xffff82d040202920
-	.long 2584, 0
+	.long 2574, 0
 	.quad 0xffff82d040202930
-	.long 2594, 0
+	.long 2584, 0
 	.quad 0xffff82d040202940
-	.long 2604, 0
+	.long 2594, 0
 	.quad 0xffff82d040202950
-	.long 2614, 0
+	.long 2604, 0
 	.quad 0xffff82d040202960
-	.long 2624, 0
+	.long 2614, 0
 	.quad 0xffff82d040202970
-	.long 2634, 0
+	.long 2624, 0
 	.quad 0xffff82d040202980
-	.long 2644, 0
+	.long 2634, 0
 	.quad 0xffff82d040202990
-	.long 2654, 0
+	.long 2644, 0
 	.quad 0xffff82d0402029a0
-	.long 2664, 0
+	.long 2654, 0
 	.quad 0xffff82d0402029b0
-	.long 2674, 0
+	.long 2664, 0
 	.quad 0xffff82d0402029c0
-	.long 2684, 0
+	.long 2674, 0
 	.quad 0xffff82d0402029d0
-	.long 2694, 0
+	.long 2684, 0
 	.quad 0xffff82d0402029e0
-	.long 2704, 0
+	.long 2694, 0
 	.quad 0xffff82d0402029f0
-	.long 2714, 0
+	.long 2704, 0
 	.quad 0xffff82d040202a00
-	.long 2724, 0
+	.long 2714, 0
 	.quad 0xffff82d040202a10
-	.long 2734, 0
+	.long 2724, 0
 	.quad 0xffff82d040202a20
-	.long 2744, 0
+	.long 2734, 0
 	.quad 0xffff82d040202a30
-	.long 2754, 0
+	.long 2744, 0
 	.quad 0xffff82d040202a40
-	.long 2764, 0
+	.long 2754, 0
 	.quad 0xffff82d040202a50
-	.long 2774, 0
+	.long 2764, 0
 	.quad 0xffff82d040202a60
-	.long 2784, 0
+	.long 2774, 0
 	.quad 0xffff82d040202a70
-	.long 2794, 0
+	.long 2784, 0
 	.quad 0xffff82d040202a80
-	.long 2804, 0
+	.long 2794, 0
 	.quad 0xffff82d040202a90
-	.long 2814, 0
+	.long 2804, 0
 	.quad 0xffff82d040202aa0
-	.long 2824, 0
+	.long 2814, 0
 	.quad 0xffff82d040202ab0
-	.long 2834, 0
+	.long 2824, 0
 	.quad 0xffff82d040202ac0
-	.long 2844, 0
+	.long 2834, 0
 	.quad 0xffff82d040202ad0
-	.long 2854, 0
+	.long 2844, 0
 	.quad 0xffff82d040202ae0
-	.long 2864, 0
+	.long 2854, 0
 	.quad 0xffff82d040202af0
+	.long 2864, 0
+	.quad 0xffff82d040202b00
 	.long 2874, 0
-	.quad 0xffff82d040202c50
+	.quad 0xffff82d040202c60
 	.long 2885, 0
-	.quad 0xffff82d040202c90
+	.quad 0xffff82d040202ca0
 	.long 2900, 0
-	.quad 0xffff82d040202cd0
+	.quad 0xffff82d040202ce0
 	.long 2909, 0
-	.quad 0xffff82d040202f80
-	.long 2921, 0
 	.quad 0xffff82d040202f90
+	.long 2921, 0
+	.quad 0xffff82d040202fa0
 	.long 2943, 0
-	.quad 0xffff82d040203000
+	.quad 0xffff82d040203010
 	.long 2967, 0
-	.quad 0xffff82d040203020
+	.quad 0xffff82d040203030
 	.long 2980, 0
-	.quad 0xffff82d040203060
+	.quad 0xffff82d040203070
 	.long 3001, 0
-	.quad 0xffff82d0402031f0
+	.quad 0xffff82d040203200
 	.long 3019, 0
-	.quad 0xffff82d040203230
+	.quad 0xffff82d040203240
 	.long 3029, 0
 	.quad 0xffff82d0402032c0
 	.long 3045, 0

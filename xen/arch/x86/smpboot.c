@@ -22,7 +22,7 @@
 extern char trampoline_start[], trampoline_end[];
 extern uint32_t tramp_gdtr_base, tramp_pm_ptr, tramp_lm_ptr, tramp_phys,
                 tramp_cr3, tramp_efer;
-extern uint64_t tramp_stack, tramp_entry64;
+extern uint64_t tramp_entry64;
 extern const uint32_t tramp_offsets[3];     /* gdt, pm32, lm64 */
 extern char boot_l4[];
 extern void ap_start64(void);
@@ -36,6 +36,7 @@ uint32_t cpu_to_apicid[NR_CPUS];
  */
 #define STACK_ORDER 3
 static volatile unsigned int booting_cpu;
+unsigned long ap_boot_stack;        /* read by ap_start64 */
 
 #define TRAMP_FIELD(base, sym) \
     ((void *)((char *)(base) + ((char *)&(sym) - trampoline_start)))
@@ -133,8 +134,6 @@ void start_secondary(void)
     struct cpu_info *ci = get_cpu_info();
     unsigned int cpu = booting_cpu;
 
-    /* Leave the boot page tables (1:1, no W^X) for the final ones. */
-    write_cr3(idle_pg_table_phys);
     ci->processor_id = cpu;
     ci->stack_block = stack_block_of((unsigned long)ci);
     load_idt();
@@ -176,7 +175,7 @@ static bool boot_one_cpu(unsigned int cpu, uint32_t apic_id, void *page,
     }
     booting_cpu = cpu;
     cpu_to_apicid[cpu] = apic_id;
-    *(uint64_t *)TRAMP_FIELD(page, tramp_stack) = block + STACK_SIZE - CPU_INFO_SIZE;
+    ap_boot_stack = block + STACK_SIZE - CPU_INFO_SIZE;
     __atomic_thread_fence(__ATOMIC_SEQ_CST);
 
     apic_send_icr(apic_id, ICR_INIT | ICR_LEVEL_ASSERT);

@@ -15,7 +15,7 @@
         .balign 16
         .globl  trampoline_start, trampoline_end
         .globl  tramp_gdtr_base, tramp_pm_ptr, tramp_lm_ptr, tramp_phys
-        .globl  tramp_cr3, tramp_efer, tramp_stack, tramp_entry64
+        .globl  tramp_cr3, tramp_efer, tramp_entry64
 
         .code16
 trampoline_start:
@@ -52,7 +52,6 @@ tramp_pm32:
 
         .code64
 tramp_lm64:
-        mov     tramp_stack(%rip), %rsp
         jmp     *tramp_entry64(%rip)
 
         .balign 8
@@ -81,8 +80,6 @@ tramp_cr3:
 tramp_efer:
         .long   0
         .balign 8
-tramp_stack:
-        .quad   0                       /* virtual; cpu_info sits above it */
 tramp_entry64:
         .quad   0                       /* virtual address of ap_start64 */
 trampoline_end:
@@ -96,7 +93,14 @@ tramp_offsets:
         .text
         .globl  ap_start64
 ap_start64:
-        /* Running at the link address on the boot page tables. */
+        /*
+         * Running at the link address on the boot page tables, which map
+         * only the low 4 GiB: switch to the final tables before touching
+         * the stack, which may be anywhere in the direct map.
+         */
+        mov     idle_pg_table_phys(%rip), %rax
+        mov     %rax, %cr3
+        mov     ap_boot_stack(%rip), %rsp
         xor     %ebp, %ebp
         call    start_secondary
         ud2
