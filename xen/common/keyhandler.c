@@ -5,7 +5,6 @@
 #include <xen/keyhandler.h>
 #include <xen/lib.h>
 #include <xen/mm.h>
-#include <xen/multiboot.h>
 #include <xen/smp.h>
 #include <xen/softirq.h>
 #include <xen/timer.h>
@@ -71,16 +70,7 @@ static void dump_runq(unsigned char key)
 
 static void dump_memory(unsigned char key)
 {
-    unsigned int i;
-
-    printk("Machine memory (%u regions):\n", boot_info.nr_mmap);
-    for ( i = 0; i < boot_info.nr_mmap; i++ )
-        printk("  %016llx - %016llx  %s\n",
-               (unsigned long long)boot_info.mmap[i].addr,
-               (unsigned long long)(boot_info.mmap[i].addr + boot_info.mmap[i].len),
-               e820_type_name(boot_info.mmap[i].type));
-    printk("  usable RAM %llu MiB\n",
-           (unsigned long long)(boot_usable_bytes(&boot_info) >> 20));
+    print_memory_map(&boot_info);
     dump_heap();
 }
 

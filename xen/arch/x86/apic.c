@@ -6,12 +6,12 @@
  */
 #include <xen/lib.h>
 #include <xen/string.h>
+#include <asm/acpi.h>
 #include <asm/apic.h>
 #include <asm/cpufeature.h>
 #include <asm/io.h>
 #include <asm/mm-io.h>
 #include <asm/processor.h>
-#include <asm/shutdown.h>
 
 #define MSR_APIC_BASE           0x1b
 #define APIC_BASE_ENABLE        (1UL << 11)
@@ -33,6 +33,7 @@
 #define APIC_LVT_LINT1          0x360
 #define APIC_LVT_ERROR          0x370
 #define APIC_TIMER_INITIAL      0x380
+#define APIC_TIMER_CURRENT      0x390
 #define APIC_TIMER_DIVIDE       0x3e0
 
 #define SVR_ENABLE              (1u << 8)
@@ -45,6 +46,8 @@ struct platform_topology topology;
 static bool x2apic;
 static bool tsc_deadline;
 static volatile uint32_t *xapic_mmio;
+/* APIC timer ticks per TSC tick, as a 32.32 fixed-point ratio. */
+static uint64_t apic_ticks_per_tsc_2_32;
 
 static uint32_t apic_read(unsigned int reg)
 {
@@ -116,34 +119,28 @@ void apic_send_ipi(uint32_t apic_id, uint32_t vector)
 
 void apic_timer_program(uint64_t deadline)
 {
+    uint64_t now, count;
+
     if ( tsc_deadline )
     {
         wrmsr(MSR_TSC_DEADLINE, deadline);
         return;
     }
     /*
-     * One-shot fallback: the APIC timer counts down at the TSC's rate
-     * divided by 1 only on some parts, so program it in TSC ticks scaled by
-     * the ratio measured at boot (apic_ticks_per_tsc_2_32).
+     * One-shot fallback: the APIC timer does not count at the TSC's rate,
+     * so convert the distance to the deadline with the ratio measured at
+     * boot.  Zero stops the timer; a due deadline still gets one tick.
      */
+    if ( !deadline )
     {
-        extern uint64_t apic_ticks_per_tsc_2_32;
-        uint64_t now = rdtsc_ordered_raw();
-        uint64_t delta = deadline > now ? deadline - now : 1;
-        uint64_t count = (uint64_t)(((unsigned __int128)delta *
-                                     apic_ticks_per_tsc_2_32) >> 32);
-
-        if ( !deadline )
-            count = 0;
-        else if ( count == 0 )
-            count = 1;
-        else if ( count > 0xffffffffUL )
-            count = 0xffffffffUL;
-        apic_write(APIC_TIMER_INITIAL, (uint32_t)count);
+        apic_write(APIC_TIMER_INITIAL, 0);
+        return;
     }
+    now = rdtsc_ordered();
+    count = (uint64_t)(((unsigned __int128)(deadline > now ? deadline - now : 1) *
+                        apic_ticks_per_tsc_2_32) >> 32);
+    apic_write(APIC_TIMER_INITIAL, (uint32_t)MIN(MAX(count, 1UL), 0xffffffffUL));
 }
-
-uint64_t apic_ticks_per_tsc_2_32;
 
 /* Only needed without TSC-deadline: how fast the APIC timer counts. */
 static void calibrate_apic_timer(void)
@@ -154,11 +151,11 @@ static void calibrate_apic_timer(void)
     apic_write(APIC_TIMER_DIVIDE, 0xb);             /* divide by 1 */
     apic_write(APIC_LVT_TIMER, LVT_MASKED | APIC_TIMER_VECTOR);
     apic_write(APIC_TIMER_INITIAL, start);
-    t0 = rdtsc_ordered_raw();
+    t0 = rdtsc_ordered();
     do {
-        t1 = rdtsc_ordered_raw();
+        t1 = rdtsc_ordered();
     } while ( t1 - t0 < 10000000 );                 /* ~10M TSC ticks */
-    left = apic_read(APIC_TIMER_INITIAL + 0x10);    /* current count */
+    left = apic_read(APIC_TIMER_CURRENT);
     apic_write(APIC_TIMER_INITIAL, 0);
     apic_ticks_per_tsc_2_32 = ((uint64_t)(start - left) << 32) / (t1 - t0);
 }
@@ -213,11 +210,7 @@ void apic_bsp_init(void)
 /* --- ACPI MADT: which CPUs and IO-APICs exist. */
 
 struct __packed madt_header {
-    char signature[4];
-    uint32_t length;
-    uint8_t revision, checksum;
-    char oem[6], oem_table[8];
-    uint32_t oem_rev, creator, creator_rev;
+    struct acpi_table_header header;
     uint32_t lapic_address, flags;
 };
 
@@ -258,7 +251,7 @@ void acpi_parse_madt(void)
         return;
     }
     p = (const uint8_t *)(madt + 1);
-    end = (const uint8_t *)madt + madt->length;
+    end = (const uint8_t *)madt + madt->header.length;
     while ( p + 2 <= end && p[1] >= 2 && p + p[1] <= end )
     {
         uint32_t v32[3];

@@ -170,13 +170,6 @@ void boot_selftest(const struct boot_info *bi, const char *mode)
 
     if ( !strcmp(mode, "fail") )
         check(false, "deliberate failure (selftest=fail)");
-    if ( !strcmp(mode, "keys") )
-    {
-        printk("RESULT: boot-selftest %s checks=%u failed=%u\n",
-               failures ? "FAIL" : "PASS", checks, failures);
-        printk("selftest: waiting for debug keys\n");
-        idle_loop();
-    }
     if ( !strcmp(mode, "hang") )
     {
         printk("selftest: hanging on purpose (selftest=hang)\n");
@@ -186,6 +179,11 @@ void boot_selftest(const struct boot_info *bi, const char *mode)
 
     printk("RESULT: boot-selftest %s checks=%u failed=%u\n",
            failures ? "FAIL" : "PASS", checks, failures);
+    if ( !strcmp(mode, "keys") )
+    {
+        printk("selftest: waiting for debug keys\n");
+        idle_loop();
+    }
     if ( !strcmp(mode, "bad-exit") )
         machine_power_off(POWEROFF_FAILURE);
     machine_power_off(failures ? POWEROFF_FAILURE : POWEROFF_SUCCESS);

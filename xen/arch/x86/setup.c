@@ -10,6 +10,7 @@
 #include <xen/string.h>
 #include <xen/timer.h>
 #include <xen/version.h>
+#include <asm/acpi.h>
 #include <asm/apic.h>
 #include <asm/cpufeature.h>
 #include <asm/current.h>
@@ -52,7 +53,7 @@ const void *boot_map(paddr_t pa, size_t len)
     return __va(pa);
 }
 
-static void print_memory_map(const struct boot_info *bi)
+void print_memory_map(const struct boot_info *bi)
 {
     unsigned int i;
 
@@ -87,9 +88,8 @@ static void print_banner(const struct boot_info *bi)
 
 void __start_xen(uint32_t magic, paddr_t mbi)
 {
-    int rc;
-
     struct cpu_info *ci = get_cpu_info();
+    int rc;
 
     console_init();
 

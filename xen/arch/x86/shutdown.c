@@ -3,6 +3,7 @@
  */
 #include <xen/console.h>
 #include <xen/lib.h>
+#include <asm/acpi.h>
 #include <asm/io.h>
 #include <asm/processor.h>
 #include <asm/shutdown.h>

@@ -9,10 +9,10 @@
  */
 #include <xen/lib.h>
 #include <xen/time.h>
+#include <asm/acpi.h>
 #include <asm/io.h>
 #include <asm/mm-io.h>
 #include <asm/processor.h>
-#include <asm/shutdown.h>
 
 #define PIT_HZ              1193182
 #define CALIBRATE_MS        50
@@ -61,7 +61,7 @@ uint64_t scale_delta(uint64_t delta, const struct time_scale *ts)
 
 s_time_t NOW(void)
 {
-    return scale_delta(rdtsc_ordered_raw() - boot_tsc, &tsc_scale);
+    return scale_delta(rdtsc_ordered() - boot_tsc, &tsc_scale);
 }
 
 uint64_t ns_to_tsc(s_time_t ns)
@@ -87,10 +87,10 @@ static uint64_t pit_measure_tsc(unsigned int ms)
     outb(0xb0, 0x43);                      /* ch 2, lo/hi byte, mode 0 */
     outb(count & 0xff, 0x42);
     outb(count >> 8, 0x42);
-    t0 = rdtsc_ordered_raw();
+    t0 = rdtsc_ordered();
     while ( !(inb(0x61) & 0x20) )          /* OUT2 rises at terminal count */
         ;
-    t1 = rdtsc_ordered_raw();
+    t1 = rdtsc_ordered();
     outb(gate, 0x61);
     return t1 - t0;
 }
@@ -103,7 +103,7 @@ void time_init(void)
     if ( !cpu_khz )
         panic("TSC calibration failed: no ticks in %u ms of PIT time", CALIBRATE_MS);
     set_time_scale(&tsc_scale, (uint64_t)cpu_khz * 1000);
-    boot_tsc = rdtsc_ordered_raw();
+    boot_tsc = rdtsc_ordered();
     printk("Time: TSC %u.%03u MHz (calibrated against the PIT over %u ms), "
            "scale shift %d mul %#x\n", cpu_khz / 1000, cpu_khz % 1000,
            CALIBRATE_MS, tsc_scale.shift, tsc_scale.mul_frac);
@@ -117,11 +117,7 @@ void time_init(void)
 #define HPET_CFG_ENABLE     1u
 
 struct __packed acpi_hpet {
-    char signature[4];
-    uint32_t length;
-    uint8_t revision, checksum;
-    char oem[6], oem_table[8];
-    uint32_t oem_rev, creator, creator_rev;
+    struct acpi_table_header header;
     uint32_t block_id;
     uint8_t space_id, bit_width, bit_offset, access_size;
     uint64_t address;

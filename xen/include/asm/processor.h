@@ -49,7 +49,7 @@ static inline void wrmsr(uint32_t msr, uint64_t v)
                          "d"((uint32_t)(v >> 32)) : "memory");
 }
 
-static inline uint64_t rdtsc_ordered_raw(void)
+static inline uint64_t rdtsc_ordered(void)
 {
     uint32_t lo, hi;
 

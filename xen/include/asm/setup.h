@@ -25,6 +25,7 @@ bool mm_selftest(void);
 void __noreturn boot_selftest(const struct boot_info *bi, const char *mode);
 
 void keyhandler_init(void);
+void print_memory_map(const struct boot_info *bi);
 
 /* Faults on purpose (command line `debug-fault=`); returns for unknown kinds. */
 void trigger_debug_fault(const char *kind);

@@ -19,10 +19,5 @@ enum poweroff_status {
 void __noreturn machine_power_off(enum poweroff_status status);
 void __noreturn machine_restart(void);
 
-/* ACPI S5 through the FADT's PM1 control blocks; returns only on failure. */
-void acpi_enter_s5(void);
-void acpi_boot_init(const void *rsdp_hint);
-/* A checksummed ACPI table by signature, through the boot mappings; or NULL. */
-const void *acpi_find_table(const char sig[4]);
 
 #endif /* ASM_X86_SHUTDOWN_H */

@@ -31,6 +31,14 @@ static inline void spin_lock_init(spinlock_t *l)
     l->irq_state = SPIN_IRQ_UNKNOWN;
 }
 
+static inline unsigned long local_save_flags(void)
+{
+    unsigned long flags;
+
+    __asm__ __volatile__("pushf; pop %0" : "=r"(flags) :: "memory");
+    return flags;
+}
+
 #if defined(__XEN__) && !defined(NDEBUG)
 /*
  * Debug builds check the rule above: once the system is up (early boot runs
@@ -43,13 +51,11 @@ void spin_debug_irq_mismatch(const spinlock_t *l, bool irqs_off);
 
 static inline void spin_debug_check(spinlock_t *l)
 {
-    unsigned long flags;
     uint8_t want, seen = SPIN_IRQ_UNKNOWN;
 
     if ( !spin_debug_enabled )
         return;
-    __asm__ __volatile__("pushf; pop %0" : "=r"(flags));
-    want = (flags & (1UL << 9)) ? SPIN_IRQ_ENABLED : SPIN_IRQ_DISABLED;
+    want = (local_save_flags() & (1UL << 9)) ? SPIN_IRQ_ENABLED : SPIN_IRQ_DISABLED;
     if ( __atomic_compare_exchange_n(&l->irq_state, &seen, want, false,
                                      __ATOMIC_RELAXED, __ATOMIC_RELAXED) ||
          seen == want )
@@ -94,14 +100,6 @@ static inline void spin_unlock(spinlock_t *l)
 static inline bool spin_is_locked(const spinlock_t *l)
 {
     return l->head != l->tail;
-}
-
-static inline unsigned long local_save_flags(void)
-{
-    unsigned long flags;
-
-    __asm__ __volatile__("pushf; pop %0" : "=r"(flags) :: "memory");
-    return flags;
 }
 
 static inline unsigned long spin_lock_irqsave(spinlock_t *l)

@@ -34,12 +34,4 @@ void time_init(void);                 /* calibrate the TSC, start system time */
 int64_t time_check_against_hpet(unsigned int ms, s_time_t *now_elapsed,
                                 s_time_t *hpet_elapsed);
 
-static inline uint64_t rdtsc_ordered(void)
-{
-    uint32_t lo, hi;
-
-    __asm__ __volatile__("lfence; rdtsc" : "=a"(lo), "=d"(hi) :: "memory");
-    return ((uint64_t)hi << 32) | lo;
-}
-
 #endif /* XEN_TIME_H */

@@ -8,6 +8,7 @@
 #include <xen/lib.h>
 #include <xen/multiboot.h>
 #include <xen/string.h>
+#include <asm/acpi.h>
 #include <asm/io.h>
 #include <asm/shutdown.h>
 
@@ -21,18 +22,6 @@ struct __packed acpi_rsdp {
     uint64_t xsdt;
     uint8_t ext_checksum;
     uint8_t reserved[3];
-};
-
-struct __packed acpi_header {
-    char signature[4];
-    uint32_t length;
-    uint8_t revision;
-    uint8_t checksum;
-    char oem_id[6];
-    char oem_table_id[8];
-    uint32_t oem_revision;
-    uint32_t creator_id;
-    uint32_t creator_revision;
 };
 
 /* FADT byte offsets of the fields we need. */
@@ -94,9 +83,9 @@ static const struct acpi_rsdp *rsdp_find(void)
     return r ? r : rsdp_scan(0xe0000, 0x20000);
 }
 
-static const struct acpi_header *table_map(paddr_t pa)
+static const struct acpi_table_header *table_map(paddr_t pa)
 {
-    const struct acpi_header *h = boot_map(pa, sizeof(*h));
+    const struct acpi_table_header *h = boot_map(pa, sizeof(*h));
 
     if ( !h || h->length < sizeof(*h) || h->length > MAX_TABLE_BYTES ||
          !(h = boot_map(pa, h->length)) || !checksum_ok(h, h->length) )
@@ -104,11 +93,11 @@ static const struct acpi_header *table_map(paddr_t pa)
     return h;
 }
 
-static const struct acpi_header *find_table(const struct acpi_rsdp *rsdp,
+static const struct acpi_table_header *find_table(const struct acpi_rsdp *rsdp,
                                             const char sig[4])
 {
     bool x = rsdp->revision >= 2 && rsdp->xsdt;
-    const struct acpi_header *root = table_map(x ? rsdp->xsdt : rsdp->rsdt);
+    const struct acpi_table_header *root = table_map(x ? rsdp->xsdt : rsdp->rsdt);
     size_t entry = x ? 8 : 4, n, i;
 
     if ( !root )
@@ -118,7 +107,7 @@ static const struct acpi_header *find_table(const struct acpi_rsdp *rsdp,
     {
         const uint8_t *e = (const uint8_t *)(root + 1) + i * entry;
         uint64_t pa = 0;
-        const struct acpi_header *t;
+        const struct acpi_table_header *t;
 
         memcpy(&pa, e, entry);
         t = table_map(pa);
@@ -156,7 +145,7 @@ static const uint8_t *aml_small_int(const uint8_t *p, const uint8_t *end,
 }
 
 /* Finds `Name(_S5, Package() { SLP_TYPa, SLP_TYPb, ... })` in the DSDT. */
-static bool parse_s5(const struct acpi_header *dsdt)
+static bool parse_s5(const struct acpi_table_header *dsdt)
 {
     const uint8_t *p = (const uint8_t *)(dsdt + 1);
     const uint8_t *end = (const uint8_t *)dsdt + dsdt->length;
@@ -191,7 +180,7 @@ const void *acpi_find_table(const char sig[4])
 void acpi_boot_init(const void *rsdp_hint)
 {
     const struct acpi_rsdp *rsdp = rsdp_hint ? rsdp_hint : rsdp_find();
-    const struct acpi_header *fadt, *dsdt = NULL;
+    const struct acpi_table_header *fadt, *dsdt = NULL;
 
     if ( !rsdp || !checksum_ok(rsdp, 20) )
     {
