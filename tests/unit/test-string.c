@@ -16,6 +16,7 @@ size_t xen_strnlen(const char *s, size_t max);
 int xen_strcmp(const char *a, const char *b);
 int xen_strncmp(const char *a, const char *b, size_t n);
 char *xen_strchr(const char *s, int c);
+char *xen_strstr(const char *haystack, const char *needle);
 size_t xen_strlcpy(char *dst, const char *src, size_t size);
 
 static int sign(int v)
@@ -98,6 +99,16 @@ static void test_misc(void)
     CHECK(xen_strchr(hello, 'l') == hello + 2, "strchr found");
     CHECK(xen_strchr(hello, 'z') == NULL, "strchr missing");
     CHECK(xen_strchr(hello, '\0') == hello + 5, "strchr NUL");
+    {
+        static const char *const needles[] = { "", "h", "llo", "lo", "hello", "helloo", "x", "ll" };
+        size_t i;
+
+        for ( i = 0; i < sizeof(needles) / sizeof(needles[0]); i++ )
+            CHECK(xen_strstr(hello, needles[i]) == strstr(hello, needles[i]),
+                  "strstr \"%s\"", needles[i]);
+        CHECK(xen_strstr("", "") == strstr("", "") && xen_strstr("", "a") == NULL,
+              "strstr empty haystack");
+    }
     CHECK(xen_strlcpy(buf, "abcdefghij", sizeof(buf)) == 10, "strlcpy len");
     CHECK(!strcmp(buf, "abcdefg"), "strlcpy truncates: %s", buf);
     CHECK(xen_strlcpy(buf, "xy", sizeof(buf)) == 2 && !strcmp(buf, "xy"), "strlcpy");

@@ -96,6 +96,19 @@ char *strchr(const char *s, int c)
     }
 }
 
+char *strstr(const char *haystack, const char *needle)
+{
+    size_t n = strlen(needle);
+
+    for ( ; ; haystack++ )
+    {
+        if ( !strncmp(haystack, needle, n) )
+            return (char *)haystack;
+        if ( !*haystack )
+            return NULL;
+    }
+}
+
 /* Always terminates (when size > 0); returns strlen(src) to detect truncation. */
 size_t strlcpy(char *dst, const char *src, size_t size)
 {

@@ -64,16 +64,6 @@ static void apic_write(unsigned int reg, uint32_t v)
         xapic_mmio[reg / 4] = v;
 }
 
-bool apic_x2apic_mode(void)
-{
-    return x2apic;
-}
-
-bool apic_tsc_deadline_mode(void)
-{
-    return tsc_deadline;
-}
-
 /* Remapped first, so a stray interrupt cannot look like an exception. */
 void pic_disable(void)
 {

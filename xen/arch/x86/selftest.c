@@ -7,6 +7,7 @@
  * The modes `fail`, `bad-exit` and `hang` exist so the harness's own
  * judgement can be shown to catch a failing, lying or stuck hypervisor.
  */
+#include <xen/console.h>
 #include <xen/lib.h>
 #include <xen/sched-if.h>
 #include <xen/smp.h>
@@ -14,6 +15,7 @@
 #include <xen/softirq.h>
 #include <xen/string.h>
 #include <xen/time.h>
+#include <xen/version.h>
 #include <xen/timer.h>
 #include <asm/apic.h>
 #include <asm/config.h>
@@ -120,6 +122,16 @@ static bool time_agrees_with_hpet(void)
     return ppm > -20000 && ppm < 20000;
 }
 
+/* The console history ring holds what was printed, banner first. */
+static bool console_ring_keeps_history(void)
+{
+    static char history[16 * 1024];
+    size_t n = console_ring_read(history, sizeof(history) - 1);
+
+    history[n] = '\0';
+    return n > 0 && strstr(history, TESSERA_BANNER);
+}
+
 static bool running_on_own_gdt(void)
 {
     uint16_t cs, tr;
@@ -167,6 +179,7 @@ void boot_selftest(const struct boot_info *bi, const char *mode)
     check(time_agrees_with_hpet(), "system time agrees with the HPET");
     check(sched_selftest() == 0, "scheduler policy alternates and idles");
     check(mm_selftest(), "memory: heap, xmalloc, page tables");
+    check(console_ring_keeps_history(), "console ring keeps the log");
 
     if ( !strcmp(mode, "fail") )
         check(false, "deliberate failure (selftest=fail)");

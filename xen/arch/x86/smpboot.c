@@ -140,7 +140,6 @@ void start_secondary(void)
     cpu_desc_init(cpu, ci->stack_block);
     cpu_enable_protections(&boot_cpu);
     apic_local_init();
-    ci->apic_id = apic_read_id();
     timer_cpu_init(cpu);
     __atomic_fetch_or(&cpu_online_bits, 1UL << cpu, __ATOMIC_RELEASE);
     idle_loop();
@@ -201,7 +200,6 @@ void smp_boot_cpus(paddr_t trampoline)
     set_intr_handler(EVENT_CHECK_VECTOR, event_check_interrupt);
     set_intr_handler(CALL_FUNCTION_VECTOR, call_function_interrupt);
     cpu_to_apicid[0] = me;
-    get_cpu_info()->apic_id = me;
     cpu_online_bits = 1;
 
     BUG_ON(trampoline_end - trampoline_start > (long)PAGE_SIZE);

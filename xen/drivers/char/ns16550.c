@@ -52,11 +52,6 @@ void ns16550_init(uint16_t io_base, unsigned int baud)
     uart_base = io_base;
 }
 
-bool ns16550_present(void)
-{
-    return uart_base != 0;
-}
-
 void ns16550_putc(char c)
 {
     unsigned int spins = 1u << 20;

@@ -22,8 +22,6 @@ void apic_eoi(void);
 void apic_send_ipi(uint32_t apic_id, uint32_t vector);
 int apic_send_icr(uint32_t apic_id, uint32_t icr);   /* raw: INIT, SIPI */
 void apic_timer_program(uint64_t tsc_deadline);       /* 0 stops it */
-bool apic_x2apic_mode(void);
-bool apic_tsc_deadline_mode(void);
 
 /* From the ACPI MADT. */
 struct platform_topology {

@@ -21,8 +21,7 @@
 #include <xen/types.h>
 
 struct cpu_info {
-    unsigned int processor_id;
-    unsigned int apic_id;
+    unsigned int processor_id;      /* APIC ID: cpu_to_apicid[] */
     unsigned long stack_block;      /* base of this CPU's stack block */
 };
 

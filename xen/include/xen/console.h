@@ -6,7 +6,6 @@
 /* The serial line the hypervisor owns; the only early output channel. */
 void ns16550_init(uint16_t io_base, unsigned int baud);
 void ns16550_putc(char c);
-bool ns16550_present(void);
 int ns16550_getc(void);
 
 /* Starts polling the serial line for debug keys (needs timers). */
