@@ -117,7 +117,7 @@ static inline uint32_t fault_error_code(uint64_t f) { return (uint32_t)f; }
 
 /* The CR2 of the last #PF, as the hypervisor stored it in vcpu_info. */
 extern uint64_t last_fault_cr2;
-extern uint64_t last_fault_rip;
+extern uint64_t last_fault_rip, last_fault_cs;   /* CS bits 32-39: saved event mask */
 
 #define X86_EXC_DE  0
 #define X86_EXC_DB  1

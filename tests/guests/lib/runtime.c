@@ -84,11 +84,18 @@ void report_success(void) { }
 
 enum test_status report_status(void) { return status; }
 
+/*
+ * "invert-checks" on the guest's command line turns every check() verdict
+ * around, so the suite can show that each guest is able to fail.
+ */
+static bool invert_checks;
+
 bool check(bool ok, const char *fmt, ...)
 {
     char buf[256];
     va_list ap;
 
+    ok ^= invert_checks;
     va_start(ap, fmt);
     vsnprintf(buf, sizeof(buf), fmt, ap);
     va_end(ap);
@@ -117,6 +124,7 @@ void __noreturn runtime_start(start_info_t *si)
     start_info = si;
     printk("test guest %s: start_info %p, %lu pages, flags %#x\n",
            test_name, si, si->nr_pages, si->flags);
+    invert_checks = strstr((const char *)si->cmd_line, "invert-checks") != NULL;
     traps_init();
     mm_init();
     test_main();

@@ -9,7 +9,7 @@ struct ex_entry { uint64_t insn, fixup; };
 extern const struct ex_entry __start_ex_table[], __stop_ex_table[];
 
 bool (*trap_hook)(struct guest_regs *regs);
-uint64_t last_fault_cr2, last_fault_rip;
+uint64_t last_fault_cr2, last_fault_rip, last_fault_cs;
 
 /* In user.c: user mode came back to the kernel. */
 bool user_exit_from(struct guest_regs *regs);
@@ -83,6 +83,7 @@ void do_trap(struct guest_regs *regs)
     if ( regs->vector == X86_EXC_PF )
         last_fault_cr2 = shared_info ? shared_info->vcpu_info[0].arch.cr2 : 0;
     last_fault_rip = regs->rip;
+    last_fault_cs = regs->cs;
 
     if ( user_exit_from(regs) )
         return;                     /* not reached: returns to run_user() */
