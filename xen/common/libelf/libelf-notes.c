@@ -101,13 +101,18 @@ static int parse_features(const char *s, size_t len, struct elf_xen_params *p,
     return 0;
 }
 
-/* A string note must be NUL-terminated inside its descriptor. */
+/*
+ * A string note's text ends at its first NUL or at the end of the
+ * descriptor: Linux's FEATURES note (descsz 41) has no NUL of its own and
+ * relies on the note padding, so a terminator cannot be required.  The
+ * length is what bounds every later use, never a NUL search.
+ */
 static const char *note_string(const struct note *n, size_t *len)
 {
     const char *s = (const char *)n->desc;
 
     *len = strnlen(s, n->descsz);
-    return *len < n->descsz ? s : NULL;
+    return s;
 }
 
 static uint64_t get_le(const uint8_t *b, unsigned int size)
@@ -128,6 +133,16 @@ static bool note_number(const struct note *n, uint64_t *val)
     return true;
 }
 
+static bool has_word(const char *s, size_t len, const char *word)
+{
+    size_t wlen = strlen(word), i;
+
+    for ( i = 0; i + wlen <= len; i++ )
+        if ( !strncmp(s + i, word, wlen) )
+            return true;
+    return false;
+}
+
 static void copy_string(char *dst, size_t dst_size, const char *src, size_t len)
 {
     len = MIN(len, dst_size - 1);
@@ -141,8 +156,6 @@ static int string_note(const struct note *n, struct elf_xen_params *p,
     size_t len;
     const char *s = note_string(n, &len);
 
-    if ( !s )
-        return elf_fail(why, "unterminated string in a Xen note", -EINVAL);
     switch ( n->type )
     {
     case XEN_ELFNOTE_GUEST_OS:
@@ -159,7 +172,7 @@ static int string_note(const struct note *n, struct elf_xen_params *p,
         break;
     case XEN_ELFNOTE_PAE_MODE:
         /* "yes", "yes[extended-cr3]", "bimodal": all mean PAE tables. */
-        p->pae = !strncmp(s, "yes", 3) || strstr(s, "bimodal");
+        p->pae = (len >= 3 && !strncmp(s, "yes", 3)) || has_word(s, len, "bimodal");
         break;
     case XEN_ELFNOTE_FEATURES:
         return parse_features(s, len, p, why);
