@@ -228,6 +228,7 @@ static int decode_block(struct xz_dec *s, struct xz_in *in, unsigned int check,
 {
     struct xz_block_hdr bh;
     size_t data_len, used, out_end, padded, i;
+    uint8_t *data;
     size_t csum = check_size(check);
     int rv;
 
@@ -260,11 +261,11 @@ static int decode_block(struct xz_dec *s, struct xz_in *in, unsigned int check,
         if ( in->buf[in->pos++] )
             return xz_fail(why, "nonzero block padding", -EINVAL);
 
+    /* An empty block may come with no output buffer at all (NULL, 0). */
+    data = out_end > *out_pos ? out + *out_pos : NULL;
     if ( bh.filters.bcj )
-        xz_bcj_x86_decode(out + *out_pos, out_end - *out_pos,
-                          bh.filters.bcj_start);
-    if ( !check_ok(s, check, in->buf + in->pos, out + *out_pos,
-                   out_end - *out_pos) )
+        xz_bcj_x86_decode(data, out_end - *out_pos, bh.filters.bcj_start);
+    if ( !check_ok(s, check, in->buf + in->pos, data, out_end - *out_pos) )
         return xz_fail(why, "data check mismatch", -EBADMSG);
     in->pos += csum;
 
