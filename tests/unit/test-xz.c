@@ -208,7 +208,7 @@ static void test_streams(void)
     size_t alen, blen, out_len, n;
     uint8_t *xa = xz_host(a, 5000, "", &alen);
     uint8_t *xb = xz_host(b, 7000, "--check=crc32 --x86 --lzma2", &blen);
-    uint8_t *cat = malloc(alen + blen + 8), *out;
+    uint8_t *cat = malloc(alen + blen + 16), *out;
     const char *why;
     static const size_t pads[] = { 0, 4, 8 };
     unsigned int p;
