@@ -250,7 +250,7 @@ int main(void)
 {
     shim_mm_init(NFRAMES);
     owner = calloc(NFRAMES, sizeof(*owner));
-    CHECK(sizeof(struct page_info) == 32, "page_info is %zu bytes",
+    CHECK(sizeof(struct page_info) == 64, "page_info is %zu bytes",
           sizeof(struct page_info));
     test_init();
     test_every_order();

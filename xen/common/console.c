@@ -8,6 +8,11 @@
  * innermost lock.  A panicking CPU breaks it rather than wait forever.
  */
 #include <xen/console.h>
+#include <xen/errno.h>
+#include <xen/guest_access.h>
+#include <xen/hypercall.h>
+#include <xen/sched.h>
+#include <asm/current.h>
 #include <xen/keyhandler.h>
 #include <xen/lib.h>
 #include <xen/smp.h>
@@ -62,6 +67,74 @@ void console_write(const char *s, size_t len)
         if ( *s == '\n' )
             at_line_start = true;
     }
+}
+
+/*
+ * Guest output.  Dom0's goes out as it is, like Xen's, so a Linux dom0's
+ * log reads naturally; other domains' lines are prefixed "(dN) " so that
+ * they can be told apart and cannot imitate hypervisor messages.
+ */
+static void console_write_guest(domid_t domid, const char *s, size_t len)
+{
+    char prefix[16];
+    size_t i;
+
+    snprintf(prefix, sizeof(prefix), "(d%u) ", domid);
+    for ( i = 0; i < len; i++ )
+    {
+        char c = s[i];
+
+        /* Control characters other than newline/tab/CR could drive the terminal. */
+        if ( (c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7f )
+            c = '?';
+        if ( at_line_start && domid != 0 )
+        {
+            const char *p;
+
+            for ( p = prefix; *p; p++ )
+                emit(*p);
+        }
+        at_line_start = false;
+        if ( c == '\r' && domid == 0 )
+            continue;                   /* emit() adds CR before LF itself */
+        emit(c);
+        if ( c == '\n' )
+            at_line_start = true;
+    }
+}
+
+#define GUEST_CONSOLE_CHUNK 128
+
+long do_console_io(int cmd, unsigned int count, XEN_GUEST_HANDLE_PARAM(char) buf)
+{
+    char kbuf[GUEST_CONSOLE_CHUNK];
+    domid_t domid = current->domain->domain_id;
+    unsigned int done = 0;
+
+    switch ( cmd )
+    {
+    case CONSOLEIO_write:
+        while ( done < count )
+        {
+            unsigned int n = MIN(count - done, (unsigned int)sizeof(kbuf));
+            unsigned long flags;
+
+            if ( copy_from_guest_offset(kbuf, buf, done, n) )
+                return -EFAULT;
+            flags = spin_lock_irqsave(&console_lock);
+            console_write_guest(domid, kbuf, n);
+            spin_unlock_irqrestore(&console_lock, flags);
+            done += n;
+        }
+        return 0;
+    case CONSOLEIO_read:
+        /* Serial input stays with the hypervisor's debug keys for now. */
+        if ( !current->domain->is_privileged )
+            return -EPERM;
+        return 0;
+    }
+    hypercall_log_unknown(__HYPERVISOR_console_io, cmd);
+    return -ENOSYS;
 }
 
 size_t console_ring_read(char *buf, size_t size)

@@ -12,6 +12,7 @@
 #include <asm/config.h>
 #include <asm/current.h>
 #include <asm/desc.h>
+#include <asm/page.h>
 
 #define GDT_CODE64_R0   0x00af9a000000ffffUL
 #define GDT_DATA_R0     0x00cf92000000ffffUL
@@ -26,6 +27,16 @@
 static uint64_t gdt_pages[NR_CPUS][512] __aligned(PAGE_SIZE);
 static struct tss64 tss[NR_CPUS] __aligned(128);
 static struct idt_gate idt[256] __aligned(PAGE_SIZE);
+
+unsigned long cpu_gdt_base(unsigned int cpu)
+{
+    return (unsigned long)gdt_pages[cpu] - FIRST_RESERVED_GDT_ENTRY * 8;
+}
+
+unsigned long cpu_gdt_page_mfn(unsigned int cpu)
+{
+    return __pa(gdt_pages[cpu]) >> PAGE_SHIFT;
+}
 
 static void set_gdt_entry(uint64_t *page, unsigned int sel, uint64_t d)
 {
@@ -81,7 +92,8 @@ void cpu_desc_init(unsigned int cpu, unsigned long stack_block)
     set_gdt_entry(page, RING3_CS64_SEL & ~3, GDT_CODE64_R3);
 
     memset(t, 0, sizeof(*t));
-    t->rsp[0] = stack_block + STACK_SIZE - CPU_INFO_SIZE;
+    t->rsp[0] = guest_frame_top((struct cpu_info *)(stack_block + STACK_SIZE -
+                                                    CPU_INFO_SIZE));
     t->ist[IST_DF - 1] = stack_block + (STACK_IST_PAGE(IST_DF) + 1) * PAGE_SIZE;
     t->ist[IST_NMI - 1] = stack_block + (STACK_IST_PAGE(IST_NMI) + 1) * PAGE_SIZE;
     t->ist[IST_MCE - 1] = stack_block + (STACK_IST_PAGE(IST_MCE) + 1) * PAGE_SIZE;
@@ -113,6 +125,10 @@ void idt_init(void)
     BUILD_BUG_ON(sizeof(struct tss64) != 104);
     for ( v = 0; v < 256; v++ )
         set_gate(v, exception_stubs[v], GATE_INTR_DPL0, 0);
+    /* Guests may raise these themselves (int3, into, int $0x80). */
+    set_gate(3, exception_stubs[3], GATE_INTR_DPL3, 0);
+    set_gate(4, exception_stubs[4], GATE_INTR_DPL3, 0);
+    set_gate(0x80, exception_stubs[0x80], GATE_INTR_DPL3, 0);
     /* These must work even when the current stack cannot be trusted. */
     set_gate(2, exception_stubs[2], GATE_INTR_DPL0, IST_NMI);
     set_gate(8, exception_stubs[8], GATE_INTR_DPL0, IST_DF);

@@ -7,6 +7,7 @@
  * general registers pushed below the hardware frame, in the public layout.
  */
 #include <asm/config.h>
+#include <asm/asm-offsets.h>
 
 /* Vectors for which the CPU pushes an error code. */
 #define HAS_ERRCODE(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || \
@@ -32,6 +33,21 @@ common_entry:
         push    %r14
         push    %r15
         mov     %rsp, %rdi              /* struct cpu_user_regs * */
+        /*
+         * From a guest (ring 3), unless on an IST stack: the frame is the
+         * per-CPU guest frame, and the way out is the guest exit path.
+         */
+        testb   $3, UREGS_cs(%rsp)
+        jz      1f
+        cmpl    $TRAP_nmi, UREGS_entry_vector(%rsp)
+        je      1f
+        cmpl    $TRAP_machine_check, UREGS_entry_vector(%rsp)
+        je      1f
+        cmpl    $TRAP_double_fault, UREGS_entry_vector(%rsp)
+        je      1f
+        call    do_guest_trap
+        jmp     restore_all_guest
+1:
         mov     %rsp, %r12
         and     $~15, %rsp              /* the ABI wants 16-byte alignment at calls */
         call    do_trap

@@ -5,6 +5,7 @@
 #include <xen/lib.h>
 #include <xen/multiboot.h>
 #include <xen/param.h>
+#include <xen/sched.h>
 #include <xen/smp.h>
 #include <xen/spinlock.h>
 #include <xen/string.h>
@@ -18,6 +19,7 @@
 #include <asm/mm.h>
 #include <asm/page.h>
 #include <asm/processor.h>
+#include <asm/pv.h>
 #include <asm/setup.h>
 #include <asm/shutdown.h>
 
@@ -111,6 +113,7 @@ void __start_xen(uint32_t magic, paddr_t mbi)
     cpu_print_features(&boot_cpu);
     acpi_boot_init(boot_info.acpi_rsdp);
     memory_init(&boot_info);
+    m2p_init();
 
     acpi_parse_madt();
     apic_bsp_init();
@@ -122,6 +125,9 @@ void __start_xen(uint32_t magic, paddr_t mbi)
 #ifndef NDEBUG
     spin_debug_enabled = true;
 #endif
+    pv_cpu_init(0);
+    scheduler_init();
+    scheduler_add_cpu(0);
     smp_boot_cpus(trampoline_phys);
     keyhandler_init();
     console_input_init();
@@ -132,8 +138,5 @@ void __start_xen(uint32_t magic, paddr_t mbi)
     if ( opt_selftest[0] )
         boot_selftest(&boot_info, opt_selftest);
 
-    if ( !boot_info.nr_modules )
-        panic("No dom0 kernel: give it as the first multiboot module");
-    panic("Starting domains is not implemented yet (%u modules given)",
-          boot_info.nr_modules);
+    start_boot_domains(&boot_info);
 }

@@ -5,6 +5,7 @@
  */
 #include <xen/lib.h>
 #include <xen/mm.h>
+#include <xen/sched.h>
 #include <xen/smp.h>
 #include <xen/softirq.h>
 #include <xen/spinlock.h>
@@ -17,6 +18,7 @@
 #include <asm/mm.h>
 #include <asm/page.h>
 #include <asm/processor.h>
+#include <asm/pv.h>
 #include <asm/traps.h>
 
 extern char trampoline_start[], trampoline_end[];
@@ -141,6 +143,8 @@ void start_secondary(void)
     cpu_enable_protections(&boot_cpu);
     apic_local_init();
     timer_cpu_init(cpu);
+    pv_cpu_init(cpu);
+    scheduler_add_cpu(cpu);
     __atomic_fetch_or(&cpu_online_bits, 1UL << cpu, __ATOMIC_RELEASE);
     idle_loop();
 }

@@ -11,6 +11,7 @@
 #include <xen/version.h>
 #include <asm/current.h>
 #include <asm/desc.h>
+#include <asm/extable.h>
 #include <asm/processor.h>
 #include <asm/shutdown.h>
 #include <asm/traps.h>
@@ -132,6 +133,17 @@ void do_trap(struct cpu_user_regs *regs)
         printk("Unexpected interrupt vector %#x on CPU %u; ignored\n", v,
                smp_processor_id());
         return;
+    }
+    /* A guest access or probe that was allowed to fault. */
+    if ( (v == TRAP_page_fault || v == TRAP_gp_fault) && !(regs->cs & 3) )
+    {
+        unsigned long fixup = search_exception_table(regs->rip);
+
+        if ( fixup )
+        {
+            regs->rip = fixup;
+            return;
+        }
     }
     fatal_trap(regs);
 }

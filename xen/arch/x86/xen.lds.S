@@ -24,6 +24,7 @@ SECTIONS
     .text : AT(ADDR(.text) - XEN_VIRT_START) {
         *(.text.header)
         *(.text .text.*)
+        *(.fixup_seg .fixup_gs)
     } :text
     _etext = .;
 
@@ -36,6 +37,10 @@ SECTIONS
         __setup_start = .;
         *(.init.setup)
         __setup_end = .;
+        . = ALIGN(8);
+        __start___ex_table = .;
+        *(.ex_table)
+        __stop___ex_table = .;
         /* Last, so that its size cannot move anything before it. */
         *(.tessera_symbols)
         _erodata = .;

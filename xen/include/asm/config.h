@@ -39,8 +39,11 @@
 /* Slots 262-271: 5 TiB direct map of machine memory. */
 #define DIRECTMAP_VIRT_START _AC(0xffff830000000000, UL)
 #define DIRECTMAP_VIRT_END  _AC(0xffff880000000000, UL)
+/* The public headers define these too (same values); either may come first. */
+#ifndef HYPERVISOR_VIRT_START
 #define HYPERVISOR_VIRT_START _AC(0xffff800000000000, UL)
 #define HYPERVISOR_VIRT_END   _AC(0xffff880000000000, UL)
+#endif
 
 /*
  * The image is linked at XEN_VIRT_START + XEN_LOAD_PHYS and loaded by the

@@ -19,10 +19,22 @@
 
 #ifndef __ASSEMBLER__
 #include <xen/types.h>
+#include <public/xen.h>             /* struct cpu_user_regs */
 
+struct vcpu;
+
+/*
+ * guest_cpu_user_regs comes first and TSS.rsp0 points just past its ss
+ * field, so an interrupt or exception from ring 3 pushes the hardware frame
+ * straight into it and the entry stub completes it in place: a guest's
+ * registers are always at one fixed address per CPU.  The syscall entry
+ * builds the same frame by hand.
+ */
 struct cpu_info {
-    unsigned int processor_id;      /* APIC ID: cpu_to_apicid[] */
+    struct cpu_user_regs guest_cpu_user_regs;
+    unsigned int processor_id;      /* logical CPU number */
     unsigned long stack_block;      /* base of this CPU's stack block */
+    struct vcpu *current_vcpu;      /* what runs here: a guest or the idle vCPU */
 };
 
 static inline struct cpu_info *get_cpu_info(void)
@@ -36,6 +48,19 @@ static inline struct cpu_info *get_cpu_info(void)
 static inline unsigned int smp_processor_id(void)
 {
     return get_cpu_info()->processor_id;
+}
+
+static inline struct cpu_user_regs *guest_cpu_user_regs(void)
+{
+    return &get_cpu_info()->guest_cpu_user_regs;
+}
+
+#define current (get_cpu_info()->current_vcpu)
+
+/* Where TSS.rsp0 points: the end of the hardware part of the guest frame. */
+static inline unsigned long guest_frame_top(struct cpu_info *ci)
+{
+    return (unsigned long)&ci->guest_cpu_user_regs.es;
 }
 
 static inline unsigned long stack_block_of(unsigned long sp)

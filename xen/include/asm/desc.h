@@ -56,6 +56,9 @@ struct __attribute__((packed)) tss64 {
 };
 
 void cpu_desc_init(unsigned int cpu, unsigned long stack_block);
+/* GDTR base of cpu's hypervisor GDT, and the MFN of its descriptor page. */
+unsigned long cpu_gdt_base(unsigned int cpu);
+unsigned long cpu_gdt_page_mfn(unsigned int cpu);
 void idt_init(void);
 void load_idt(void);
 

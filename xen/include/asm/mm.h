@@ -19,8 +19,8 @@
 struct domain;
 
 /*
- * Links are MFNs, not pointers: 32-bit links keep struct page_info at 32
- * bytes (128 per frame-table page) and still reach 16 TiB of memory.
+ * Links are MFNs, not pointers: 32-bit links still reach 16 TiB of memory,
+ * and struct page_info stays at 64 bytes (64 per frame-table page).
  */
 #define PAGE_LIST_NULL  UINT32_MAX
 struct page_list_entry {
@@ -46,6 +46,15 @@ struct page_info {
 
     /* Owning domain; NULL for the hypervisor's pages and anonymous pages. */
     struct domain *owner;
+
+    /*
+     * The TLB flush clock when the frame's last writable mapping went away
+     * (asm/flushtlb.h): it decides whether it can become a page table
+     * without a flush.
+     */
+    uint32_t tlbflush_timestamp;
+    /* Room for sharing/grant state; keeps 64 entries per frame-table page. */
+    uint32_t _reserved[7];
 };
 
 /*
@@ -151,6 +160,41 @@ unsigned int xen_mapping_flags(unsigned long va);
  * which is mapped read-only on first use.  Not for MMIO.  NULL otherwise.
  */
 const void *firmware_map(paddr_t pa, size_t len);
+
+/*
+ * The machine-to-physical table (M2P), indexed by MFN, holding the guest
+ * frame number the owning domain uses for it.  m2p_entries covers every
+ * frame below max_page.
+ */
+#define INVALID_M2P_ENTRY   (~0UL)
+extern unsigned long *m2p_table;
+extern unsigned long m2p_entries;
+void m2p_init(void);
+static inline void set_gpfn_from_mfn(mfn_t mfn, unsigned long pfn)
+{
+    if ( mfn < m2p_entries )
+        m2p_table[mfn] = pfn;
+}
+static inline unsigned long get_gpfn_from_mfn(mfn_t mfn)
+{
+    return mfn < m2p_entries ? m2p_table[mfn] : INVALID_M2P_ENTRY;
+}
+
+/*
+ * References and types (arch/x86/pv/mm.c).  get_page() fails unless d owns
+ * the frame; get_page_type() returns 0, -EBUSY (in use with another type)
+ * or the error that validating the new type found.
+ */
+bool get_page(struct page_info *pg, const struct domain *d);
+void put_page(struct page_info *pg);
+int get_page_type(struct page_info *pg, unsigned long type);
+void put_page_type(struct page_info *pg);
+int get_page_and_type(struct page_info *pg, const struct domain *d,
+                      unsigned long type);
+void put_page_and_type(struct page_info *pg);
+
+/* Copies the hypervisor's L4 slots 256-271 into a guest L4 table. */
+void init_xen_l4_slots(uint64_t *l4);
 
 /* Physical address of the idle L4 table (the one CR3 holds). */
 extern paddr_t idle_pg_table_phys;

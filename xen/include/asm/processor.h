@@ -26,6 +26,11 @@ DEFINE_READ_CR(3)
 DEFINE_READ_CR(4)
 #undef DEFINE_READ_CR
 
+static inline void write_cr0(unsigned long v)
+{
+    __asm__ __volatile__("mov %0, %%cr0" :: "r"(v) : "memory");
+}
+
 static inline void write_cr3(unsigned long v)
 {
     __asm__ __volatile__("mov %0, %%cr3" :: "r"(v) : "memory");

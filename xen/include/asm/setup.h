@@ -25,6 +25,8 @@ bool mm_selftest(void);
 void __noreturn boot_selftest(const struct boot_info *bi, const char *mode);
 
 void keyhandler_init(void);
+/* Builds and starts dom0 (and other boot domains); never returns. */
+void __noreturn start_boot_domains(const struct boot_info *bi);
 void print_memory_map(const struct boot_info *bi);
 
 /* Faults on purpose (command line `debug-fault=`); returns for unknown kinds. */

@@ -2,17 +2,17 @@
 #define ASM_X86_TRAPS_H
 
 #include <public/xen.h>
+#include <asm/asm-offsets.h>   /* TRAP_nmi, TRAP_double_fault, ... */
 
 #define TRAP_divide_error       0
 #define TRAP_debug              1
-#define TRAP_nmi                2
 #define TRAP_int3               3
 #define TRAP_invalid_op         6
-#define TRAP_double_fault       8
+#define TRAP_no_device          7
 #define TRAP_gp_fault           13
 #define TRAP_page_fault         14
-#define TRAP_machine_check      18
 #define FIRST_EXTERNAL_VECTOR   32
+#define INT80_VECTOR            0x80    /* guests' int $0x80; never a device */
 
 typedef void (*intr_handler_t)(struct cpu_user_regs *regs);
 

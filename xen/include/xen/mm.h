@@ -134,6 +134,17 @@ void free_domheap_pages(struct page_info *pg, unsigned int order);
  */
 extern unsigned long total_pages, avail_pages;
 
+/* --- Domain ownership (common/memory.c). */
+/* Puts allocated pages on d's list; -ENOMEM beyond d->max_pages. */
+int assign_pages(struct domain *d, struct page_info *pg, unsigned int order);
+struct page_info *alloc_domain_pages(struct domain *d, unsigned int order,
+                                     unsigned int memflags);
+/* A hypervisor page d may map (shared_info). */
+void share_xen_page_with_guest(struct page_info *pg, struct domain *d);
+/* The last reference to a domain's frame went: back to the heap. */
+void free_domain_page(struct page_info *pg);
+void relinquish_domain_pages(struct domain *d);
+
 /* Free blocks per order and zone (the 'm' debug key). */
 void dump_heap(void);
 /* Free blocks of exactly `order`, all zones. */

@@ -132,7 +132,7 @@ static int split_superpage(pte_t *e, unsigned int lvl)
  * The entry for `va` in its level-`lvl` table, creating tables and
  * splitting superpages above that level on the way.  NULL on -ENOMEM.
  */
-static pte_t *walk_create(unsigned long va, unsigned int lvl)
+static pte_t *walk_create(unsigned long va, unsigned int lvl, pte_t user)
 {
     pte_t *t = idle_l4;
     unsigned int l;
@@ -147,7 +147,7 @@ static pte_t *walk_create(unsigned long va, unsigned int lvl)
 
             if ( mfn == INVALID_MFN )
                 return NULL;
-            *e = ((pte_t)mfn << PAGE_SHIFT) | __PAGE_TABLE;
+            *e = ((pte_t)mfn << PAGE_SHIFT) | __PAGE_TABLE | user;
         }
         else if ( *e & _PAGE_PSE )
         {
@@ -217,7 +217,7 @@ static int map_locked(unsigned long virt, mfn_t mfn, unsigned long nr,
     {
         unsigned int lvl = best_level(virt, mfn, nr);
         unsigned long pages = level_size(lvl) >> PAGE_SHIFT;
-        pte_t *e = walk_create(virt, lvl);
+        pte_t *e = walk_create(virt, lvl, flags & _PAGE_USER);
 
         if ( !e )
             return -ENOMEM;
@@ -360,6 +360,54 @@ static void map_direct_all(const struct boot_info *bi)
         if ( bi->mmap[i].type == E820_RAM )
             map_direct(bi->mmap[i].addr, bi->mmap[i].addr + bi->mmap[i].len,
                        PAGE_HYPERVISOR_RW);
+}
+
+/*
+ * Guest L4 tables get the hypervisor's slots 256-271 copied in when they
+ * are validated, so the hypervisor runs on any guest's page tables.
+ */
+void init_xen_l4_slots(uint64_t *l4)
+{
+    unsigned int slot;
+
+    for ( slot = SHARED_SLOT_FIRST; slot <= SHARED_SLOT_LAST; slot++ )
+        l4[slot] = idle_l4[slot];
+}
+
+/*
+ * The machine-to-physical table: one unsigned long per machine frame,
+ * writable by the hypervisor in slot 261 and mapped read-only and
+ * user-accessible at RO_MPT_VIRT_START (slot 256), where every PV guest
+ * reads it.  Entries start invalid; the domain builder and guests'
+ * MMU_MACHPHYS_UPDATE fill them for the frames a domain owns.
+ */
+unsigned long *m2p_table;
+unsigned long m2p_entries;
+
+void m2p_init(void)
+{
+    unsigned long bytes = ROUNDUP(max_page * sizeof(unsigned long), L2_PAGE_SIZE);
+    unsigned long i, nr = bytes >> PAGE_SHIFT;
+    unsigned int order = 0;
+    void *v;
+
+    while ( (1UL << order) < nr )
+        order++;
+    v = alloc_xenheap_pages(order);
+    if ( !v )
+        panic("No memory for the %lu KiB machine-to-physical table", bytes >> 10);
+    m2p_entries = (1UL << order) * (PAGE_SIZE / sizeof(unsigned long));
+    if ( map_pages_to_xen(RDWR_MPT_VIRT_START, virt_to_mfn(v), 1UL << order,
+                          PAGE_HYPERVISOR_RW) ||
+         map_pages_to_xen(RO_MPT_VIRT_START, virt_to_mfn(v), 1UL << order,
+                          PAGE_HYPERVISOR_RO | _PAGE_USER) )
+        panic("No memory to map the machine-to-physical table");
+    /* Guests reach slot 256 from ring 3: the L4 entry must allow it too. */
+    idle_l4[pt_index(RO_MPT_VIRT_START, 4)] |= _PAGE_USER;
+    m2p_table = (unsigned long *)RDWR_MPT_VIRT_START;
+    for ( i = 0; i < m2p_entries; i++ )
+        m2p_table[i] = INVALID_M2P_ENTRY;
+    flush_tlb_local();
 }
 
 void paging_build_idle(const struct boot_info *bi)

@@ -1,0 +1,338 @@
+/*
+ * x86 domains and vCPUs: the per-domain area, FPU state, and switching a
+ * CPU from one vCPU to another.
+ *
+ * Registers of a running PV vCPU live in its CPU's guest frame
+ * (cpu_info); a descheduled vCPU keeps them in v->arch.pv.user_regs.
+ * context_switch() moves them, switches page tables, GDT, segment bases
+ * and FPU state, and then abandons the current stack: a guest continues
+ * through restore_all_guest, the idle vCPU through idle_loop().
+ */
+#include <xen/errno.h>
+#include <xen/lib.h>
+#include <xen/mm.h>
+#include <xen/sched.h>
+#include <xen/smp.h>
+#include <xen/string.h>
+#include <xen/xmalloc.h>
+#include <asm/current.h>
+#include <asm/desc.h>
+#include <asm/extable.h>
+#include <asm/flushtlb.h>
+#include <asm/processor.h>
+#include <asm/pv.h>
+#include "pv/mm.h"
+
+#define MSR_FS_BASE         0xc0000100
+#define MSR_GS_BASE         0xc0000101
+#define X86_CR0_TS          (1UL << 3)
+#define X86_EFLAGS_IF       (1UL << 9)
+
+/* Each vCPU's GDT window in the per-domain area: 16 pages GDT + 16 spare. */
+#define GDT_WINDOW_PAGES    32
+#define XSAVE_AREA_SIZE     4096
+
+extern void __noreturn reset_stack_and_jump_to(unsigned long sp, void (*fn)(void));
+extern void restore_all_guest(void);
+
+static bool cpu_has_xsave;
+
+/* --- The per-domain area: L3 (slot 260) -> one L2 -> two L1s. */
+
+static void *alloc_zeroed_page(void)
+{
+    return alloc_xenheap_pages(0);
+}
+
+int arch_domain_create(struct domain *d)
+{
+    uint64_t *l3, *l2;
+    unsigned int i;
+
+    spin_lock_init(&d->arch.mm_lock);
+    l3 = alloc_zeroed_page();
+    l2 = alloc_zeroed_page();
+    if ( !l3 || !l2 )
+        goto fail;
+    d->arch.perdomain_l3_mfn = virt_to_mfn(l3);
+    d->arch.perdomain_l2_mfn = virt_to_mfn(l2);
+    l3[0] = ((uint64_t)virt_to_mfn(l2) << PAGE_SHIFT) | __PAGE_TABLE;
+    for ( i = 0; i < 2; i++ )
+    {
+        uint64_t *l1 = alloc_zeroed_page();
+
+        if ( !l1 )
+            goto fail;
+        l2[i] = ((uint64_t)virt_to_mfn(l1) << PAGE_SHIFT) | __PAGE_TABLE;
+    }
+    return 0;
+ fail:
+    arch_domain_destroy(d);
+    return -ENOMEM;
+}
+
+void arch_domain_destroy(struct domain *d)
+{
+    uint64_t *l2;
+    unsigned int i;
+
+    if ( !d->arch.perdomain_l2_mfn )
+        return;
+    l2 = mfn_to_virt(d->arch.perdomain_l2_mfn);
+    for ( i = 0; i < 2; i++ )
+        if ( l2[i] )
+            free_xenheap_pages(mfn_to_virt(l2[i] >> PAGE_SHIFT), 0);
+    free_xenheap_pages(l2, 0);
+    if ( d->arch.perdomain_l3_mfn )
+        free_xenheap_pages(mfn_to_virt(d->arch.perdomain_l3_mfn), 0);
+    d->arch.perdomain_l2_mfn = d->arch.perdomain_l3_mfn = 0;
+}
+
+uint64_t *perdomain_l1e(struct domain *d, unsigned long va)
+{
+    uint64_t *l2 = mfn_to_virt(d->arch.perdomain_l2_mfn);
+    unsigned long off = va - PERDOMAIN_VIRT_START;
+    uint64_t *l1 = mfn_to_virt(l2[off >> L2_PAGE_SHIFT] >> PAGE_SHIFT);
+
+    return &l1[(off >> PAGE_SHIFT) & (L1_PAGETABLE_ENTRIES - 1)];
+}
+
+uint64_t perdomain_l4e(const struct domain *d)
+{
+    return ((uint64_t)d->arch.perdomain_l3_mfn << PAGE_SHIFT) | __PAGE_TABLE;
+}
+
+/* Drop every reference the domain's tables, pins and vCPUs hold. */
+void arch_domain_relinquish(struct domain *d)
+{
+    struct page_info *pg;
+    unsigned int i;
+
+    spin_lock(&d->arch.mm_lock);
+    for ( i = 0; i < d->max_vcpus; i++ )
+    {
+        struct vcpu *v = d->vcpu[i];
+
+        if ( !v )
+            continue;
+        pv_destroy_gdt(v);
+        if ( v->arch.pv.guest_table )
+            put_page_and_type(mfn_to_page(v->arch.pv.guest_table));
+        if ( v->arch.pv.guest_table_user )
+            put_page_and_type(mfn_to_page(v->arch.pv.guest_table_user));
+        v->arch.pv.guest_table = v->arch.pv.guest_table_user = 0;
+    }
+    /* Unpinning cascades: each table drops what its entries held. */
+    spin_lock(&d->page_alloc_lock);
+    pg = page_list_first(&d->page_list);
+    spin_unlock(&d->page_alloc_lock);
+    while ( pg )
+    {
+        struct page_info *next;
+
+        if ( __atomic_fetch_and(&pg->u.inuse.type_info, ~PGT_pinned,
+                                __ATOMIC_ACQ_REL) & PGT_pinned )
+        {
+            /* Keep pg on the list across the put: hold one reference. */
+            get_page(pg, d);
+            put_page_and_type(pg);
+            spin_lock(&d->page_alloc_lock);
+            next = page_list_next(pg, &d->page_list);
+            spin_unlock(&d->page_alloc_lock);
+            put_page(pg);
+        }
+        else
+        {
+            spin_lock(&d->page_alloc_lock);
+            next = page_list_next(pg, &d->page_list);
+            spin_unlock(&d->page_alloc_lock);
+        }
+        pg = next;
+    }
+    spin_unlock(&d->arch.mm_lock);
+}
+
+/* --- vCPUs. */
+
+int arch_vcpu_create(struct vcpu *v)
+{
+    struct pv_vcpu *pv = &v->arch.pv;
+    uint16_t *fpu;
+
+    if ( is_idle_vcpu(v) )
+        return 0;
+    v->arch.xsave_area = xzalloc_bytes(XSAVE_AREA_SIZE, 64);
+    if ( !v->arch.xsave_area )
+        return -ENOMEM;
+    /* Initial FPU state: FCW 0x37f, MXCSR 0x1f80 (all exceptions masked). */
+    fpu = v->arch.xsave_area;
+    fpu[0] = 0x37f;
+    *(uint32_t *)((char *)v->arch.xsave_area + 24) = 0x1f80;
+
+    v->arch.flags = TF_kernel_mode;
+    v->arch.gdt_va = PERDOMAIN_VIRT_START +
+                     (unsigned long)v->vcpu_id * GDT_WINDOW_PAGES * PAGE_SIZE;
+    v->arch.gdt_mapped_cpu = -1;
+    pv->ctrlreg[4] = pv_initial_cr4();
+    pv->user_regs.cs = FLAT_KERNEL_CS;
+    pv->user_regs.ss = FLAT_KERNEL_SS;
+    pv->user_regs.rflags = X86_EFLAGS_IF;
+    vcpu_timer_init(v);
+    return 0;
+}
+
+void arch_vcpu_destroy(struct vcpu *v)
+{
+    xfree(v->arch.xsave_area);
+}
+
+void fpu_init(void)
+{
+    uint32_t a, b, c, d;
+
+    cpuid_count(1, 0, &a, &b, &c, &d);
+    cpu_has_xsave = c & (1u << 26);
+    if ( cpu_has_xsave )
+    {
+        /* Save everything the CPU can: x87, SSE, AVX and whatever else. */
+        cpuid_count(0xd, 0, &a, &b, &c, &d);
+        __asm__ __volatile__("xsetbv" :: "c"(0), "a"(a), "d"(d));
+        cpuid_count(0xd, 0, &a, &b, &c, &d);
+        if ( b > XSAVE_AREA_SIZE )
+            panic("XSAVE state of %u bytes exceeds %u", b, XSAVE_AREA_SIZE);
+    }
+}
+
+static void fpu_save(struct vcpu *v)
+{
+    if ( cpu_has_xsave )
+        __asm__ __volatile__("xsave64 %0" : "=m"(*(char (*)[XSAVE_AREA_SIZE])v->arch.xsave_area)
+                             : "a"(~0U), "d"(~0U) : "memory");
+    else
+        __asm__ __volatile__("fxsave64 %0" : "=m"(*(char (*)[512])v->arch.xsave_area)
+                             :: "memory");
+}
+
+static void fpu_restore(struct vcpu *v)
+{
+    if ( cpu_has_xsave )
+        __asm__ __volatile__("xrstor64 %0" :: "m"(*(char (*)[XSAVE_AREA_SIZE])v->arch.xsave_area),
+                             "a"(~0U), "d"(~0U) : "memory");
+    else
+        __asm__ __volatile__("fxrstor64 %0" :: "m"(*(char (*)[512])v->arch.xsave_area)
+                             : "memory");
+}
+
+/* --- Switching. */
+
+static void load_gdt(unsigned long base)
+{
+    struct desc_ptr gdtr = { .limit = GDT_ENTRIES_TOTAL * 8 - 1, .base = base };
+
+    __asm__ __volatile__("lgdt %0" :: "m"(gdtr));
+}
+
+static void save_guest_state(struct vcpu *v)
+{
+    struct pv_vcpu *pv = &v->arch.pv;
+    uint16_t sel;
+
+    pv->user_regs = *guest_cpu_user_regs();
+    pv->fs_base = rdmsr(MSR_FS_BASE);
+    if ( v->arch.flags & TF_kernel_mode )
+        pv->gs_base_kernel = rdmsr(MSR_GS_BASE);
+    else
+        pv->gs_base_user = rdmsr(MSR_GS_BASE);
+    __asm__ __volatile__("mov %%ds, %0" : "=r"(sel)); pv->user_regs.ds = sel;
+    __asm__ __volatile__("mov %%es, %0" : "=r"(sel)); pv->user_regs.es = sel;
+    __asm__ __volatile__("mov %%fs, %0" : "=r"(sel)); pv->user_regs.fs = sel;
+    __asm__ __volatile__("mov %%gs, %0" : "=r"(sel)); pv->user_regs.gs = sel;
+    __asm__ __volatile__("clts");
+    fpu_save(v);
+}
+
+/* A selector the guest left may no longer be loadable: null it then. */
+static void load_data_segment(unsigned int which, uint16_t sel)
+{
+    switch ( which )
+    {
+    case 0:
+        __asm__ __volatile__("1: mov %w0, %%ds\n2:\n"
+                             ".pushsection .fixup_seg, \"ax\"\n"
+                             "3: xor %k0, %k0\n mov %w0, %%ds\n jmp 2b\n"
+                             ".popsection\n" _ASM_EXTABLE(1b, 3b) : "+r"(sel));
+        break;
+    case 1:
+        __asm__ __volatile__("1: mov %w0, %%es\n2:\n"
+                             ".pushsection .fixup_seg, \"ax\"\n"
+                             "3: xor %k0, %k0\n mov %w0, %%es\n jmp 2b\n"
+                             ".popsection\n" _ASM_EXTABLE(1b, 3b) : "+r"(sel));
+        break;
+    case 2:
+        __asm__ __volatile__("1: mov %w0, %%fs\n2:\n"
+                             ".pushsection .fixup_seg, \"ax\"\n"
+                             "3: xor %k0, %k0\n mov %w0, %%fs\n jmp 2b\n"
+                             ".popsection\n" _ASM_EXTABLE(1b, 3b) : "+r"(sel));
+        break;
+    default:
+        __asm__ __volatile__("1: mov %w0, %%gs\n2:\n"
+                             ".pushsection .fixup_seg, \"ax\"\n"
+                             "3: xor %k0, %k0\n mov %w0, %%gs\n jmp 2b\n"
+                             ".popsection\n" _ASM_EXTABLE(1b, 3b) : "+r"(sel));
+        break;
+    }
+}
+
+static void load_guest_state(struct vcpu *v, unsigned int cpu)
+{
+    struct pv_vcpu *pv = &v->arch.pv;
+
+    cpumask_set_cpu(cpu, &v->domain->arch.dirty_cpumask);
+    pv_map_gdt_for_cpu(v, cpu);
+    pv_load_cr3(v);
+    load_gdt(v->arch.gdt_va);
+    load_data_segment(0, pv->user_regs.ds);
+    load_data_segment(1, pv->user_regs.es);
+    load_data_segment(2, pv->user_regs.fs);
+    load_data_segment(3, pv->user_regs.gs);
+    /* Selector loads set the bases from descriptors: the real ones last. */
+    wrmsr(MSR_FS_BASE, pv->fs_base);
+    wrmsr(MSR_GS_BASE, (v->arch.flags & TF_kernel_mode) ? pv->gs_base_kernel
+                                                         : pv->gs_base_user);
+    __asm__ __volatile__("clts");
+    fpu_restore(v);
+    if ( pv->ctrlreg[0] & X86_CR0_TS )
+        write_cr0(read_cr0() | X86_CR0_TS);
+    *guest_cpu_user_regs() = pv->user_regs;
+}
+
+void context_switch(struct vcpu *prev, struct vcpu *next)
+{
+    unsigned int cpu = smp_processor_id();
+    struct cpu_info *ci = get_cpu_info();
+
+    local_irq_disable();
+    if ( !is_idle_vcpu(prev) )
+        save_guest_state(prev);
+    __atomic_store_n(&prev->is_running, false, __ATOMIC_RELEASE);
+
+    /* next may still be being saved by the CPU it ran on last. */
+    while ( __atomic_load_n(&next->is_running, __ATOMIC_ACQUIRE) )
+        cpu_relax();
+    __atomic_store_n(&next->is_running, true, __ATOMIC_RELEASE);
+    ci->current_vcpu = next;
+    next->sched_unit.processor = cpu;
+
+    if ( is_idle_vcpu(next) )
+    {
+        write_cr3_stamped(idle_pg_table_phys);
+        load_gdt(cpu_gdt_base(cpu));
+        /* As if idle_loop() had been called: RSP = 8 mod 16 at entry. */
+        reset_stack_and_jump_to((unsigned long)&ci->guest_cpu_user_regs - 8,
+                                idle_loop);
+    }
+    load_guest_state(next, cpu);
+    update_runstate_area(next);
+    reset_stack_and_jump_to((unsigned long)&ci->guest_cpu_user_regs,
+                            restore_all_guest);
+}

@@ -1,0 +1,196 @@
+/*
+ * Guest kernel entry points and small per-vCPU controls: callback_op,
+ * set_callbacks, fpu_taskswitch, vm_assist, set/get_debugreg.
+ */
+#include <xen/errno.h>
+#include <xen/guest_access.h>
+#include <xen/hypercall.h>
+#include <xen/lib.h>
+#include <xen/sched.h>
+#include <public/callback.h>
+#include <asm/current.h>
+#include <asm/processor.h>
+#include <asm/pv.h>
+
+#define X86_CR0_TS          (1UL << 3)
+
+static bool canonical(unsigned long va)
+{
+    return ((long)va >> 47) == 0 || ((long)va >> 47) == -1;
+}
+
+static long register_callback(struct vcpu *v, const struct callback_register *r)
+{
+    struct pv_vcpu *pv = &v->arch.pv;
+    bool mask = r->flags & CALLBACKF_mask_events;
+
+    if ( !canonical(r->address) )
+        return -EINVAL;
+    switch ( r->type )
+    {
+    case CALLBACKTYPE_event:
+        pv->event_callback_eip = r->address;
+        return 0;
+    case CALLBACKTYPE_failsafe:
+        pv->failsafe_callback_eip = r->address;
+        pv->failsafe_disables_events = mask;
+        return 0;
+    case CALLBACKTYPE_syscall:
+        pv->syscall_callback_eip = r->address;
+        pv->syscall_disables_events = mask;
+        return 0;
+    case CALLBACKTYPE_syscall32:
+        pv->syscall32_callback_eip = r->address;
+        pv->syscall32_disables_events = mask;
+        return 0;
+    case CALLBACKTYPE_sysenter:
+        pv->sysenter_callback_eip = r->address;
+        pv->sysenter_disables_events = mask;
+        return 0;
+    case CALLBACKTYPE_nmi:
+        /* NMIs are never forwarded to guests here; accept nothing. */
+        return -ENOSYS;
+    }
+    return -EINVAL;
+}
+
+long do_callback_op(int cmd, XEN_GUEST_HANDLE_PARAM(void) arg)
+{
+    struct vcpu *v = current;
+
+    switch ( cmd )
+    {
+    case CALLBACKOP_register:
+    {
+        struct callback_register r;
+
+        if ( copy_from_guest(&r, guest_handle_cast(arg, callback_register_t), 1) )
+            return -EFAULT;
+        return register_callback(v, &r);
+    }
+    case CALLBACKOP_unregister:
+    {
+        struct callback_unregister u;
+        struct callback_register r = { .address = 0 };
+
+        if ( copy_from_guest(&u, guest_handle_cast(arg, callback_unregister_t), 1) )
+            return -EFAULT;
+        /* The event and failsafe callbacks are not optional. */
+        if ( u.type == CALLBACKTYPE_event || u.type == CALLBACKTYPE_failsafe )
+            return -EINVAL;
+        r.type = u.type;
+        return register_callback(v, &r);
+    }
+    }
+    hypercall_log_unknown(__HYPERVISOR_callback_op, cmd);
+    return -ENOSYS;
+}
+
+long do_set_callbacks(unsigned long event, unsigned long failsafe,
+                      unsigned long syscall)
+{
+    struct callback_register ev = { .type = CALLBACKTYPE_event, .address = event };
+    struct callback_register fs = { .type = CALLBACKTYPE_failsafe, .address = failsafe };
+    struct callback_register sc = { .type = CALLBACKTYPE_syscall, .address = syscall,
+                                    .flags = CALLBACKF_mask_events };
+    struct vcpu *v = current;
+    long rc;
+
+    if ( (rc = register_callback(v, &ev)) || (rc = register_callback(v, &fs)) )
+        return rc;
+    return register_callback(v, &sc);
+}
+
+/*
+ * The guest's virtual CR0.TS.  While it is set the real TS is too, so the
+ * guest's next FPU instruction raises #NM, which is forwarded to it.
+ */
+long do_fpu_taskswitch(int set)
+{
+    struct vcpu *v = current;
+
+    if ( set )
+    {
+        v->arch.pv.ctrlreg[0] |= X86_CR0_TS;
+        write_cr0(read_cr0() | X86_CR0_TS);
+    }
+    else
+    {
+        v->arch.pv.ctrlreg[0] &= ~X86_CR0_TS;
+        __asm__ __volatile__("clts");
+    }
+    return 0;
+}
+
+#define VM_ASSIST_VALID ((1UL << VMASST_TYPE_writable_pagetables) |   \
+                         (1UL << VMASST_TYPE_pae_extended_cr3) |      \
+                         (1UL << VMASST_TYPE_architectural_iopl) |    \
+                         (1UL << VMASST_TYPE_runstate_update_flag) |  \
+                         (1UL << VMASST_TYPE_m2p_strict))
+
+long do_vm_assist(unsigned int cmd, unsigned int type)
+{
+    struct domain *d = current->domain;
+
+    if ( type >= 8 * sizeof(unsigned long) || !(VM_ASSIST_VALID & (1UL << type)) )
+        return -EINVAL;
+    switch ( cmd )
+    {
+    case VMASST_CMD_enable:
+        __atomic_fetch_or(&d->vm_assist, 1UL << type, __ATOMIC_RELAXED);
+        return 0;
+    case VMASST_CMD_disable:
+        __atomic_fetch_and(&d->vm_assist, ~(1UL << type), __ATOMIC_RELAXED);
+        return 0;
+    }
+    return -ENOSYS;
+}
+
+/*
+ * Debug registers are virtualised only as storage for now: guest values
+ * are checked and kept, and breakpoints are not armed in hardware.
+ */
+long do_set_debugreg(int reg, unsigned long value)
+{
+    struct vcpu *v = current;
+
+    switch ( reg )
+    {
+    case 0: case 1: case 2: case 3:
+        if ( !canonical(value) || (value >= HYPERVISOR_VIRT_START &&
+                                   value < HYPERVISOR_VIRT_END) )
+            return -EPERM;
+        break;
+    case 6:
+        value = (value & 0xe00f) | 0xffff0ff0;
+        break;
+    case 7:
+        /* No general-detect, no I/O breakpoints (need CR4.DE), bits 10/11 fixed. */
+        if ( value & (1UL << 13) )
+            return -EPERM;
+        if ( value >> 32 )
+            return -EINVAL;
+        value = (value & ~0xc00UL) | 0x400;
+        break;
+    default:
+        return -EINVAL;
+    }
+    v->arch.pv.debugreg[reg] = value;
+    return 0;
+}
+
+unsigned long do_get_debugreg(int reg)
+{
+    struct vcpu *v = current;
+
+    switch ( reg )
+    {
+    case 0: case 1: case 2: case 3: case 6: case 7:
+        return v->arch.pv.debugreg[reg];
+    case 4:
+        return v->arch.pv.debugreg[6];
+    case 5:
+        return v->arch.pv.debugreg[7];
+    }
+    return -EINVAL;
+}

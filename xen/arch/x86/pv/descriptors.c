@@ -1,0 +1,198 @@
+/*
+ * Guest descriptor tables: set_gdt, update_descriptor, the per-vCPU GDT
+ * mapping, and the user %gs selector.
+ *
+ * The CPU reads descriptors through GDTR, so each vCPU has a GDT window in
+ * the per-domain area (L4 slot 260, private to the domain): its first 14
+ * pages map the guest's GDT frames read-only, page 14 maps the hypervisor
+ * descriptor page of the CPU the vCPU runs on (selectors 0xe000 and up:
+ * the flat ring-3 segments, the TSS).  Guest GDT frames hold a
+ * PGT_seg_desc_page type, so they are never writable anywhere, and every
+ * descriptor in them was checked: no descriptor can grant more than ring
+ * 3, and no system descriptor (TSS, LDT, gates) is accepted.
+ */
+#include <xen/errno.h>
+#include <xen/guest_access.h>
+#include <xen/hypercall.h>
+#include <xen/lib.h>
+#include <xen/sched.h>
+#include <xen/string.h>
+#include <asm/current.h>
+#include <asm/desc.h>
+#include <asm/extable.h>
+#include <asm/flushtlb.h>
+#include <asm/processor.h>
+#include <asm/pv.h>
+#include "mm.h"
+
+#define DESC_P          (1UL << 47)
+#define DESC_S          (1UL << 44)
+#define DESC_DPL_SHIFT  45
+#define DESC_DPL_MASK   (3UL << DESC_DPL_SHIFT)
+
+/* A descriptor made safe in place, or false if it cannot be. */
+static bool check_descriptor(uint64_t *desc)
+{
+    uint64_t d = *desc;
+
+    if ( !(d & DESC_P) )
+        return true;
+    if ( !(d & DESC_S) )
+        return false;               /* system descriptors: none for guests */
+    /* Code and data segments run at ring 3 whatever the guest asked. */
+    *desc = d | DESC_DPL_MASK;
+    return true;
+}
+
+int pv_validate_descriptor_page(struct page_info *pg)
+{
+    uint64_t *t = page_to_virt(pg);
+    unsigned int i;
+
+    for ( i = 0; i < PAGE_SIZE / sizeof(*t); i++ )
+    {
+        uint64_t d = ACCESS_ONCE(t[i]);
+
+        if ( !check_descriptor(&d) )
+            return -EINVAL;
+        t[i] = d;
+    }
+    return 0;
+}
+
+/* --- The per-vCPU GDT window. */
+
+static intpte_t *gdt_l1e(const struct vcpu *v, unsigned int page)
+{
+    return perdomain_l1e(v->domain, v->arch.gdt_va + page * PAGE_SIZE);
+}
+
+static void unmap_guest_gdt(struct vcpu *v)
+{
+    unsigned int i;
+
+    for ( i = 0; i < MAX_GUEST_GDT_FRAMES; i++ )
+    {
+        unsigned long mfn = v->arch.pv.gdt_frames[i];
+
+        if ( !mfn )
+            continue;
+        *gdt_l1e(v, i) = 0;
+        flush_tlb_one_local(v->arch.gdt_va + i * PAGE_SIZE);
+        put_page_and_type(mfn_to_page(mfn));
+        v->arch.pv.gdt_frames[i] = 0;
+    }
+    v->arch.pv.gdt_ents = 0;
+}
+
+void pv_destroy_gdt(struct vcpu *v)
+{
+    unmap_guest_gdt(v);
+}
+
+/* Points page 14 of v's window at this CPU's hypervisor descriptor page. */
+void pv_map_gdt_for_cpu(struct vcpu *v, unsigned int cpu)
+{
+    if ( v->arch.gdt_mapped_cpu == (int)cpu )
+        return;
+    *gdt_l1e(v, FIRST_RESERVED_GDT_PAGE) =
+        ((intpte_t)cpu_gdt_page_mfn(cpu) << PAGE_SHIFT) |
+        put_pte_flags(PAGE_HYPERVISOR_RW & ~_PAGE_GLOBAL);
+    flush_tlb_one_local(v->arch.gdt_va + FIRST_RESERVED_GDT_PAGE * PAGE_SIZE);
+    v->arch.gdt_mapped_cpu = cpu;
+}
+
+long do_set_gdt(XEN_GUEST_HANDLE_PARAM(xen_ulong_t) frame_list, unsigned int entries)
+{
+    struct vcpu *v = current;
+    struct domain *d = v->domain;
+    unsigned long frames[MAX_GUEST_GDT_FRAMES];
+    unsigned int nr = (entries + 511) / 512, i;
+    int rc = 0;
+
+    if ( entries > FIRST_RESERVED_GDT_ENTRY )
+        return -EINVAL;
+    if ( copy_from_guest(frames, frame_list, nr) )
+        return -EFAULT;
+
+    spin_lock(&d->arch.mm_lock);
+    for ( i = 0; i < nr; i++ )
+    {
+        if ( !mfn_valid(frames[i]) ||
+             (rc = get_page_and_type(mfn_to_page(frames[i]), d,
+                                     PGT_seg_desc_page)) )
+        {
+            rc = rc ?: -EINVAL;
+            while ( i-- )
+                put_page_and_type(mfn_to_page(frames[i]));
+            goto out;
+        }
+    }
+    unmap_guest_gdt(v);
+    for ( i = 0; i < nr; i++ )
+    {
+        v->arch.pv.gdt_frames[i] = frames[i];
+        *gdt_l1e(v, i) = ((intpte_t)frames[i] << PAGE_SHIFT) |
+                         put_pte_flags(PAGE_HYPERVISOR_RO & ~_PAGE_GLOBAL);
+        flush_tlb_one_local(v->arch.gdt_va + i * PAGE_SIZE);
+    }
+    v->arch.pv.gdt_ents = entries;
+ out:
+    spin_unlock(&d->arch.mm_lock);
+    return rc;
+}
+
+long do_update_descriptor(uint64_t maddr, uint64_t desc)
+{
+    struct domain *d = current->domain;
+    mfn_t mfn = maddr >> PAGE_SHIFT;
+    struct page_info *pg;
+    unsigned long type;
+    int rc;
+
+    if ( (maddr & 7) || !mfn_valid(mfn) || !check_descriptor(&desc) )
+        return -EINVAL;
+    pg = mfn_to_page(mfn);
+    spin_lock(&d->arch.mm_lock);
+    type = (pg->u.inuse.type_info & PGT_count_mask) &&
+           (pg->u.inuse.type_info & PGT_type_mask) == PGT_seg_desc_page
+           ? PGT_seg_desc_page : PGT_writable_page;
+    rc = get_page_and_type(pg, d, type);
+    if ( !rc )
+    {
+        ACCESS_ONCE(((uint64_t *)page_to_virt(pg))[(maddr & ~PAGE_MASK) >> 3]) = desc;
+        put_page_and_type(pg);
+    }
+    spin_unlock(&d->arch.mm_lock);
+    return rc;
+}
+
+/*
+ * Loads the guest's user %gs selector while keeping the kernel GS base:
+ * a selector load overwrites the GS base, so the kernel base is put back
+ * and the loaded segment's base becomes the user one.
+ */
+long pv_load_user_gs_selector(struct vcpu *v, unsigned long sel)
+{
+    unsigned long kernel_base = rdmsr(0xc0000101);
+    int fault = 0;
+
+    if ( sel & ~0xffffUL )
+        return -EINVAL;
+    if ( sel & ~3UL )
+        sel |= 3;
+    __asm__ __volatile__(
+        "1: mov %k1, %%gs\n"
+        "2:\n"
+        ".pushsection .fixup_gs, \"ax\"\n"
+        "3: movl $1, %0\n"
+        "   xor %k1, %k1\n"
+        "   mov %k1, %%gs\n"
+        "   jmp 2b\n"
+        ".popsection\n"
+        _ASM_EXTABLE(1b, 3b)
+        : "+r"(fault), "+r"(sel));
+    v->arch.pv.gs_base_user = rdmsr(0xc0000101);
+    wrmsr(0xc0000101, kernel_base);
+    return fault ? -EINVAL : 0;
+}

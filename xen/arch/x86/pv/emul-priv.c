@@ -1,0 +1,464 @@
+/*
+ * Emulation of the privileged instructions a ring-3 guest kernel uses, and
+ * the PV CPUID policy.
+ *
+ * A PV guest kernel cannot execute RDMSR, WRMSR, MOV to/from CR, IN/OUT
+ * (without I/O privilege), CLTS or WBINVD: each raises #GP, and if the
+ * vCPU is in guest kernel mode the instruction is decoded and emulated
+ * against the vCPU's virtual state.  Anything not understood gets the #GP
+ * it raised.  CPUID is not intercepted by the CPU, so guests ask for the
+ * PV view through Xen's forced-emulation prefix (ud2; .ascii "xen"; cpuid).
+ */
+#include <xen/errno.h>
+#include <xen/guest_access.h>
+#include <xen/lib.h>
+#include <xen/sched.h>
+#include <xen/string.h>
+#include <asm/current.h>
+#include <asm/io.h>
+#include <asm/processor.h>
+#include <asm/pv.h>
+#include <asm/traps.h>
+
+#define MSR_EFER            0xc0000080
+#define MSR_FS_BASE         0xc0000100
+#define MSR_GS_BASE         0xc0000101
+#define MSR_SHADOW_GS_BASE  0xc0000102
+#define MSR_IA32_PAT        0x00000277
+#define MSR_IA32_MISC_ENABLE 0x000001a0
+#define MISC_ENABLE_FAST_STRING (1UL << 0)
+#define MISC_ENABLE_BTS_UNAVAIL (1UL << 11)
+#define MISC_ENABLE_PEBS_UNAVAIL (1UL << 12)
+
+/* The PAT every CPU runs with: Xen's, so guests' cache encodings agree. */
+#define XEN_MSR_PAT         0x0000050100070406UL
+
+#define X86_CR0_TS          (1UL << 3)
+#define X86_CR4_OSFXSR      (1UL << 9)
+#define X86_CR4_OSXMMEXCPT  (1UL << 10)
+#define X86_CR4_TSD         (1UL << 2)
+#define X86_CR4_DE          (1UL << 3)
+#define X86_CR4_PAE_BIT     (1UL << 5)
+#define X86_CR4_PCE         (1UL << 8)
+/* CR4 bits a guest may change in its virtual CR4. */
+#define GUEST_CR4_WRITABLE  (X86_CR4_OSFXSR | X86_CR4_OSXMMEXCPT | X86_CR4_TSD | \
+                             X86_CR4_DE | X86_CR4_PCE | (1UL << 7) /* PGE */ | \
+                             (1UL << 4) /* PSE */)
+
+void pv_set_pat(void)
+{
+    wrmsr(MSR_IA32_PAT, XEN_MSR_PAT);
+}
+
+unsigned long pv_initial_cr4(void)
+{
+    return X86_CR4_PAE_BIT | X86_CR4_OSFXSR | X86_CR4_OSXMMEXCPT;
+}
+
+/* --- CPUID. */
+
+#define XEN_CPUID_FIRST_LEAF    0x40000000
+#define XEN_CPUID_LAST_LEAF     0x40000005
+
+static void hypervisor_leaf(const struct vcpu *v, uint32_t leaf, uint32_t res[4])
+{
+    uint32_t a, b, c, d;
+
+    memset(res, 0, 4 * sizeof(*res));
+    switch ( leaf - XEN_CPUID_FIRST_LEAF )
+    {
+    case 0:
+        res[0] = XEN_CPUID_LAST_LEAF;
+        memcpy(&res[1], "XenV", 4);
+        memcpy(&res[2], "MMXe", 4);
+        memcpy(&res[3], "nVMM", 4);
+        break;
+    case 1:
+        res[0] = (4 << 16) | 17;                /* the ABI version we implement */
+        break;
+    case 2:
+        res[0] = 1;                             /* hypercall pages */
+        res[1] = 0x40000000;                    /* their MSR (HVM only) */
+        res[2] = 1;                             /* mmu_update preserves A/D */
+        break;
+    case 4:
+        break;                                  /* PV: no HVM features */
+    case 5:
+        cpuid_count(0x80000008, 0, &a, &b, &c, &d);
+        res[1] = a & 0xff;                      /* machine address width */
+        break;
+    }
+}
+
+/* Host bits a PV guest must not believe it has (CPUID.1 ECX/EDX). */
+#define HIDE_1_ECX  ((1u << 2) | (1u << 3) | (1u << 4) | (1u << 5) | (1u << 6) | \
+                     (1u << 7) | (1u << 8) | (1u << 12) | (1u << 15) | (1u << 17) | \
+                     (1u << 18) | (1u << 21) | (1u << 24) | (1u << 26) | (1u << 27) | \
+                     (1u << 28) | (1u << 29))
+#define HIDE_1_EDX  ((1u << 1) | (1u << 2) | (1u << 3) | (1u << 7) | (1u << 9) | \
+                     (1u << 12) | (1u << 14) | (1u << 17) | (1u << 21) | (1u << 22) | \
+                     (1u << 27) | (1u << 29) | (1u << 31))
+#define CPUID1_ECX_HYPERVISOR (1u << 31)
+/* Leaf 7: FSGSBASE, SMEP, SMAP, INVPCID, PQM/PQE, MPX, PT, AVX2 and AVX-512. */
+#define HIDE_7_EBX  ((1u << 0) | (1u << 1) | (1u << 5) | (1u << 7) | (1u << 10) | \
+                     (1u << 12) | (1u << 14) | (1u << 15) | (1u << 16) | (1u << 17) | \
+                     (1u << 20) | (1u << 21) | (1u << 25) | (1u << 26) | (1u << 27) | \
+                     (1u << 28) | (1u << 30) | (1u << 31))
+#define KEEP_7_ECX  ((1u << 0) /* PREFETCHWT1 */ | (1u << 22) /* RDPID */)
+#define KEEP_7_EDX  (0u)
+#define HIDE_81_ECX ((1u << 2) /* SVM */ | (1u << 3) /* ExtApic */ | (1u << 9) /* OSVW */ | \
+                     (1u << 10) /* IBS */ | (1u << 23) /* PerfCtr */)
+#define HIDE_81_EDX ((1u << 26) /* 1 GiB pages */)
+
+void pv_cpuid(const struct vcpu *v, uint32_t leaf, uint32_t sub, uint32_t res[4])
+{
+    if ( leaf >= XEN_CPUID_FIRST_LEAF && leaf < XEN_CPUID_FIRST_LEAF + 0x10000 )
+    {
+        hypervisor_leaf(v, leaf, res);
+        return;
+    }
+    cpuid_count(leaf, sub, &res[0], &res[1], &res[2], &res[3]);
+    switch ( leaf )
+    {
+    case 1:
+        res[1] = (res[1] & 0x00ffffff) | ((v->vcpu_id * 2) << 24);
+        res[2] = (res[2] & ~HIDE_1_ECX) | CPUID1_ECX_HYPERVISOR;
+        res[3] &= ~HIDE_1_EDX;
+        break;
+    case 5: case 6: case 0xa: case 0xb: case 0xd: case 0xf: case 0x10:
+    case 0x12: case 0x14: case 0x1f:
+        memset(res, 0, 4 * sizeof(*res));       /* power, PMU, topology, XSAVE, RDT */
+        break;
+    case 7:
+        if ( sub == 0 )
+        {
+            res[1] &= ~HIDE_7_EBX;
+            res[2] &= KEEP_7_ECX;
+            res[3] &= KEEP_7_EDX;
+        }
+        else
+            memset(res, 0, 4 * sizeof(*res));
+        break;
+    case 0x80000001:
+        res[2] &= ~HIDE_81_ECX;
+        res[3] &= ~HIDE_81_EDX;
+        break;
+    }
+}
+
+static const uint8_t forced_cpuid_sig[] = { 0x0f, 0x0b, 'x', 'e', 'n', 0x0f, 0xa2 };
+
+static void emulate_cpuid(struct vcpu *v, struct cpu_user_regs *regs)
+{
+    uint32_t res[4];
+
+    pv_cpuid(v, regs->eax, regs->ecx, res);
+    regs->rax = res[0];
+    regs->rbx = res[1];
+    regs->rcx = res[2];
+    regs->rdx = res[3];
+}
+
+bool pv_emulate_forced_cpuid(struct vcpu *v, struct cpu_user_regs *regs)
+{
+    uint8_t insn[sizeof(forced_cpuid_sig)];
+
+    if ( copy_from_guest_va(insn, regs->rip, sizeof(insn)) ||
+         memcmp(insn, forced_cpuid_sig, sizeof(insn)) )
+        return false;
+    emulate_cpuid(v, regs);
+    regs->rip += sizeof(insn);
+    return true;
+}
+
+/* --- MSRs. */
+
+static bool read_msr(struct vcpu *v, uint32_t msr, uint64_t *val)
+{
+    bool kernel = v->arch.flags & TF_kernel_mode;
+
+    switch ( msr )
+    {
+    case MSR_FS_BASE:
+        *val = rdmsr(MSR_FS_BASE);
+        return true;
+    case MSR_GS_BASE:
+        *val = rdmsr(MSR_GS_BASE);
+        return true;
+    case MSR_SHADOW_GS_BASE:
+        *val = kernel ? v->arch.pv.gs_base_user : v->arch.pv.gs_base_kernel;
+        return true;
+    case MSR_IA32_PAT:
+        *val = XEN_MSR_PAT;
+        return true;
+    case MSR_EFER:
+        *val = rdmsr(MSR_EFER) & (EFER_LME | EFER_LMA | EFER_NXE | 1 /* SCE */);
+        return true;
+    case MSR_IA32_MISC_ENABLE:
+        *val = (rdmsr(MSR_IA32_MISC_ENABLE) & MISC_ENABLE_FAST_STRING) |
+               MISC_ENABLE_BTS_UNAVAIL | MISC_ENABLE_PEBS_UNAVAIL;
+        return true;
+    }
+    return false;
+}
+
+static bool canonical(uint64_t va)
+{
+    return ((int64_t)va >> 47) == 0 || ((int64_t)va >> 47) == -1;
+}
+
+static bool write_msr(struct vcpu *v, uint32_t msr, uint64_t val)
+{
+    bool kernel = v->arch.flags & TF_kernel_mode;
+    uint64_t cur;
+
+    switch ( msr )
+    {
+    case MSR_FS_BASE:
+        if ( !canonical(val) )
+            return false;
+        v->arch.pv.fs_base = val;
+        wrmsr(MSR_FS_BASE, val);
+        return true;
+    case MSR_GS_BASE:
+        if ( !canonical(val) )
+            return false;
+        if ( kernel )
+            v->arch.pv.gs_base_kernel = val;
+        else
+            v->arch.pv.gs_base_user = val;
+        wrmsr(MSR_GS_BASE, val);
+        return true;
+    case MSR_SHADOW_GS_BASE:
+        if ( !canonical(val) )
+            return false;
+        if ( kernel )
+            v->arch.pv.gs_base_user = val;
+        else
+            v->arch.pv.gs_base_kernel = val;
+        return true;
+    case MSR_IA32_PAT:
+        return true;            /* fixed: writes are ignored, as on Xen */
+    case MSR_EFER:
+    case MSR_IA32_MISC_ENABLE:
+        /* Writing back what was read is harmless; changes are not allowed. */
+        return read_msr(v, msr, &cur) && cur == val;
+    }
+    return false;
+}
+
+/* --- Instruction decoding for the few instructions emulated here. */
+
+struct decoded {
+    unsigned int len;           /* bytes including prefixes */
+    bool opsize16, rex_w, rex_r, rex_b;
+    uint8_t op[3];              /* opcode bytes (0x0f escape included) */
+    uint8_t modrm;
+    uint8_t imm8;
+};
+
+unsigned long *pv_gpr(struct cpu_user_regs *regs, unsigned int n)
+{
+    switch ( n )
+    {
+    case 0: return &regs->rax;  case 1: return &regs->rcx;
+    case 2: return &regs->rdx;  case 3: return &regs->rbx;
+    case 4: return &regs->rsp;  case 5: return &regs->rbp;
+    case 6: return &regs->rsi;  case 7: return &regs->rdi;
+    case 8: return &regs->r8;   case 9: return &regs->r9;
+    case 10: return &regs->r10; case 11: return &regs->r11;
+    case 12: return &regs->r12; case 13: return &regs->r13;
+    case 14: return &regs->r14; default: return &regs->r15;
+    }
+}
+
+static bool decode(struct cpu_user_regs *regs, struct decoded *dec)
+{
+    uint8_t b[16];
+    unsigned int i = 0;
+
+    memset(dec, 0, sizeof(*dec));
+    if ( copy_from_guest_va(b, regs->rip, sizeof(b)) )
+    {
+        /* The tail may cross into an unmapped page: fetch less. */
+        if ( copy_from_guest_va(b, regs->rip, 4) )
+            return false;
+        memset(b + 4, 0, sizeof(b) - 4);
+    }
+    for ( ; i < 8; i++ )
+    {
+        if ( b[i] == 0x66 )
+            dec->opsize16 = true;
+        else if ( b[i] == 0xf3 || b[i] == 0xf2 || b[i] == 0x2e || b[i] == 0x3e ||
+                  b[i] == 0x26 || b[i] == 0x36 || b[i] == 0x64 || b[i] == 0x65 )
+            continue;
+        else
+            break;
+    }
+    if ( (b[i] & 0xf0) == 0x40 )
+    {
+        dec->rex_w = b[i] & 8;
+        dec->rex_r = b[i] & 4;
+        dec->rex_b = b[i] & 1;
+        i++;
+    }
+    dec->op[0] = b[i++];
+    if ( dec->op[0] == 0x0f )
+    {
+        dec->op[1] = b[i++];
+        if ( dec->op[1] == 0x20 || dec->op[1] == 0x22 || dec->op[1] == 0x21 ||
+             dec->op[1] == 0x23 || dec->op[1] == 0x01 )
+            dec->modrm = b[i++];
+    }
+    else if ( dec->op[0] == 0xe4 || dec->op[0] == 0xe5 ||
+              dec->op[0] == 0xe6 || dec->op[0] == 0xe7 )
+        dec->imm8 = b[i++];
+    dec->len = i;
+    return true;
+}
+
+/* --- I/O ports: no device belongs to a guest. */
+
+static bool io_allowed(const struct vcpu *v)
+{
+    return v->arch.pv.iopl >= ((v->arch.flags & TF_kernel_mode) ? 1 : 3);
+}
+
+static bool emulate_io(struct vcpu *v, struct cpu_user_regs *regs,
+                       const struct decoded *dec)
+{
+    unsigned int size = (dec->op[0] & 1) ? (dec->opsize16 ? 2 : 4) : 1;
+    bool in = dec->op[0] == 0xe4 || dec->op[0] == 0xe5 ||
+              dec->op[0] == 0xec || dec->op[0] == 0xed;
+
+    if ( !io_allowed(v) )
+        return false;
+    /* Reads float high like an empty bus; writes go nowhere. */
+    if ( in )
+    {
+        if ( size == 4 )
+            regs->rax = 0xffffffffUL;
+        else
+            regs->rax |= (1UL << (8 * size)) - 1;
+    }
+    return true;
+}
+
+/* --- Control and debug registers. */
+
+static bool emulate_mov_cr(struct vcpu *v, struct cpu_user_regs *regs,
+                           const struct decoded *dec)
+{
+    unsigned int cr = ((dec->modrm >> 3) & 7) | (dec->rex_r ? 8 : 0);
+    unsigned long *reg = pv_gpr(regs, (dec->modrm & 7) | (dec->rex_b ? 8 : 0));
+    bool write = dec->op[1] == 0x22;
+
+    if ( (dec->modrm & 0xc0) != 0xc0 )
+        return false;
+    if ( !write )
+    {
+        switch ( cr )
+        {
+        case 0:
+            *reg = (read_cr0() & ~X86_CR0_TS) | (v->arch.pv.ctrlreg[0] & X86_CR0_TS);
+            return true;
+        case 2:
+            *reg = v->vcpu_info->arch.cr2;
+            return true;
+        case 3:
+            *reg = xen_pfn_to_cr3(v->arch.pv.guest_table);
+            return true;
+        case 4:
+            *reg = v->arch.pv.ctrlreg[4];
+            return true;
+        }
+        return false;
+    }
+    switch ( cr )
+    {
+    case 0:
+        /* Only TS may change, as with fpu_taskswitch. */
+        if ( (*reg ^ read_cr0()) & ~X86_CR0_TS )
+            return false;
+        do_fpu_taskswitch(!!(*reg & X86_CR0_TS));
+        return true;
+    case 4:
+        if ( (*reg ^ v->arch.pv.ctrlreg[4]) & ~GUEST_CR4_WRITABLE )
+            return false;
+        v->arch.pv.ctrlreg[4] = *reg;
+        return true;
+    }
+    return false;
+}
+
+static bool emulate_mov_dr(struct vcpu *v, struct cpu_user_regs *regs,
+                           const struct decoded *dec)
+{
+    unsigned int dr = (dec->modrm >> 3) & 7;
+    unsigned long *reg = pv_gpr(regs, (dec->modrm & 7) | (dec->rex_b ? 8 : 0));
+
+    if ( (dec->modrm & 0xc0) != 0xc0 )
+        return false;
+    if ( dec->op[1] == 0x21 )
+    {
+        *reg = do_get_debugreg(dr);
+        return true;
+    }
+    return do_set_debugreg(dr, *reg) == 0;
+}
+
+bool pv_emulate_privileged_op(struct vcpu *v, struct cpu_user_regs *regs)
+{
+    struct decoded dec;
+    uint64_t val;
+    bool ok = false;
+
+    if ( !decode(regs, &dec) )
+        return false;
+    if ( dec.op[0] == 0x0f )
+    {
+        switch ( dec.op[1] )
+        {
+        case 0x32:                              /* RDMSR */
+            ok = read_msr(v, regs->ecx, &val);
+            if ( ok )
+            {
+                regs->rax = (uint32_t)val;
+                regs->rdx = val >> 32;
+            }
+            break;
+        case 0x30:                              /* WRMSR */
+            ok = write_msr(v, regs->ecx, ((uint64_t)regs->edx << 32) | regs->eax);
+            break;
+        case 0x06:                              /* CLTS */
+            do_fpu_taskswitch(0);
+            ok = true;
+            break;
+        case 0x09:                              /* WBINVD: nothing to write back */
+            ok = true;
+            break;
+        case 0x20: case 0x22:
+            ok = emulate_mov_cr(v, regs, &dec);
+            break;
+        case 0x21: case 0x23:
+            ok = emulate_mov_dr(v, regs, &dec);
+            break;
+        }
+    }
+    else
+    {
+        switch ( dec.op[0] )
+        {
+        case 0xe4: case 0xe5: case 0xe6: case 0xe7:
+        case 0xec: case 0xed: case 0xee: case 0xef:
+            ok = emulate_io(v, regs, &dec);
+            break;
+        case 0xfa: case 0xfb:                   /* CLI/STI: events are the guest's IF */
+            ok = io_allowed(v);
+            break;
+        }
+    }
+    if ( ok )
+        regs->rip += dec.len;
+    return ok;
+}

@@ -1,0 +1,337 @@
+/*
+ * Domain and vCPU lifecycle: creation, lookup, shutdown, destruction.
+ *
+ * Every resource a domain holds is accounted to it and released by
+ * domain_kill(): its vCPUs, its shared_info page, every page on its page
+ * list (after the architecture code dropped the page-table references that
+ * pin them), so a destroyed domain returns exactly what it took to the heap.
+ */
+#include <xen/console.h>
+#include <xen/errno.h>
+#include <xen/lib.h>
+#include <xen/mm.h>
+#include <xen/sched.h>
+#include <xen/string.h>
+#include <xen/xmalloc.h>
+#include <asm/shutdown.h>
+
+/* Protects domain_list and its order; held briefly, never across work. */
+static DEFINE_SPINLOCK(domlist_lock);
+static struct domain *domain_list;      /* sorted by domain_id */
+static unsigned int nr_domains;
+
+struct domain *idle_domain;
+
+static void domlist_insert(struct domain *d)
+{
+    struct domain **pp;
+
+    spin_lock(&domlist_lock);
+    for ( pp = &domain_list; *pp && (*pp)->domain_id < d->domain_id;
+          pp = &(*pp)->next_in_list )
+        continue;
+    d->next_in_list = *pp;
+    *pp = d;
+    nr_domains++;
+    spin_unlock(&domlist_lock);
+}
+
+static bool domlist_remove(struct domain *d)
+{
+    struct domain **pp;
+    bool found = false;
+
+    spin_lock(&domlist_lock);
+    for ( pp = &domain_list; *pp; pp = &(*pp)->next_in_list )
+        if ( *pp == d )
+        {
+            *pp = d->next_in_list;
+            nr_domains--;
+            found = true;
+            break;
+        }
+    spin_unlock(&domlist_lock);
+    return found;
+}
+
+static bool domid_in_use(domid_t id)
+{
+    struct domain *d;
+    bool used = false;
+
+    spin_lock(&domlist_lock);
+    for ( d = domain_list; d; d = d->next_in_list )
+        if ( d->domain_id == id )
+            used = true;
+    spin_unlock(&domlist_lock);
+    return used;
+}
+
+struct domain *get_domain_by_id(domid_t id)
+{
+    struct domain *d;
+
+    spin_lock(&domlist_lock);
+    for ( d = domain_list; d; d = d->next_in_list )
+        if ( d->domain_id == id )
+            break;
+    /*
+     * The reference is taken under the list lock, so a concurrent
+     * domain_kill() either sees it (and the structure survives until it is
+     * dropped) or has already unlinked the domain and we do not find it.
+     */
+    if ( d && !__atomic_load_n(&d->is_dying, __ATOMIC_ACQUIRE) )
+        get_domain_ref(d);
+    else
+        d = NULL;
+    spin_unlock(&domlist_lock);
+    return d;
+}
+
+static void domain_free(struct domain *d)
+{
+    xfree(d->vcpu);
+    xfree(d);
+}
+
+void put_domain(struct domain *d)
+{
+    if ( __atomic_sub_fetch(&d->refcnt, 1, __ATOMIC_ACQ_REL) == 0 )
+    {
+        ASSERT(d->is_dying);
+        domain_free(d);
+    }
+}
+
+void for_each_domain_call(void (*fn)(struct domain *d, void *arg), void *arg)
+{
+    struct domain *d, *next;
+
+    /* References keep each domain alive while fn runs without the lock. */
+    spin_lock(&domlist_lock);
+    d = domain_list;
+    if ( d )
+        get_domain_ref(d);
+    spin_unlock(&domlist_lock);
+    while ( d )
+    {
+        fn(d, arg);
+        spin_lock(&domlist_lock);
+        next = d->next_in_list;
+        if ( next )
+            get_domain_ref(next);
+        spin_unlock(&domlist_lock);
+        put_domain(d);
+        d = next;
+    }
+}
+
+unsigned int domain_count(void)
+{
+    return __atomic_load_n(&nr_domains, __ATOMIC_RELAXED);
+}
+
+struct vcpu *vcpu_create(struct domain *d, unsigned int id)
+{
+    struct vcpu *v;
+
+    if ( id >= d->max_vcpus || d->vcpu[id] )
+        return NULL;
+    v = xzalloc(struct vcpu);
+    if ( !v )
+        return NULL;
+    v->vcpu_id = id;
+    v->domain = d;
+    v->pause_flags = VPF_down;
+    if ( !is_idle_domain(d) && id < XEN_LEGACY_MAX_VCPUS )
+        v->vcpu_info = &d->shared_info->vcpu_info[id];
+    if ( arch_vcpu_create(v) )
+    {
+        xfree(v);
+        return NULL;
+    }
+    /* Events start masked: the guest unmasks once it has a handler. */
+    if ( v->vcpu_info )
+        v->vcpu_info->evtchn_upcall_mask = 1;
+    d->vcpu[id] = v;
+    return v;
+}
+
+static void vcpu_destroy(struct vcpu *v)
+{
+    arch_vcpu_destroy(v);
+    v->domain->vcpu[v->vcpu_id] = NULL;
+    xfree(v);
+}
+
+/* The shared_info page belongs to the domain so that it may map it. */
+static int alloc_shared_info(struct domain *d)
+{
+    struct page_info *pg = alloc_domheap_pages(NULL, 0, 0);
+
+    if ( !pg )
+        return -ENOMEM;
+    d->shared_info = page_to_virt(pg);
+    share_xen_page_with_guest(pg, d);
+    return 0;
+}
+
+struct domain *domain_create(domid_t id, const struct domain_create_args *a,
+                             int *err)
+{
+    struct domain *d;
+    int rc = -ENOMEM;
+
+    *err = -EINVAL;
+    if ( id != DOMID_IDLE && (id >= DOMID_FIRST_RESERVED || domid_in_use(id)) )
+        return NULL;
+    if ( !a->max_vcpus ||
+         a->max_vcpus > (id == DOMID_IDLE ? NR_CPUS : MAX_VIRT_CPUS) )
+        return NULL;
+
+    *err = -ENOMEM;
+    d = xzalloc(struct domain);
+    if ( !d )
+        return NULL;
+    d->domain_id = id;
+    d->refcnt = 1;                      /* the domain list's reference */
+    d->is_privileged = a->privileged;
+    d->max_pages = a->max_pages;
+    d->max_vcpus = a->max_vcpus;
+    spin_lock_init(&d->domain_lock);
+    spin_lock_init(&d->page_alloc_lock);
+    page_list_init(&d->page_list);
+    snprintf(d->name, sizeof(d->name), "d%u", id);
+
+    d->vcpu = xzalloc_array(struct vcpu *, d->max_vcpus);
+    if ( !d->vcpu )
+        goto fail;
+    if ( !is_idle_domain(d) )
+    {
+        if ( (rc = alloc_shared_info(d)) )
+            goto fail;
+        if ( (rc = arch_domain_create(d)) )
+            goto fail;
+        rc = -ENOMEM;
+        if ( !vcpu_create(d, 0) )
+            goto fail;
+        domlist_insert(d);
+    }
+    return d;
+
+ fail:
+    *err = rc;
+    d->is_dying = true;
+    if ( d->vcpu && d->vcpu[0] )
+        vcpu_destroy(d->vcpu[0]);
+    if ( d->shared_info )
+    {
+        arch_domain_relinquish(d);
+        arch_domain_destroy(d);
+    }
+    relinquish_domain_pages(d);
+    domain_free(d);
+    return NULL;
+}
+
+void domain_kill(struct domain *d)
+{
+    unsigned int i;
+
+    spin_lock(&d->domain_lock);
+    if ( d->is_dying )
+    {
+        spin_unlock(&d->domain_lock);
+        return;
+    }
+    __atomic_store_n(&d->is_dying, true, __ATOMIC_RELEASE);
+    spin_unlock(&d->domain_lock);
+
+    for ( i = 0; i < d->max_vcpus; i++ )
+        if ( d->vcpu[i] )
+            vcpu_pause_flag_set(d->vcpu[i], _VPF_dying);
+    /* Wait until no CPU runs one of its vCPUs any more. */
+    for ( i = 0; i < d->max_vcpus; i++ )
+        while ( d->vcpu[i] &&
+                __atomic_load_n(&d->vcpu[i]->is_running, __ATOMIC_ACQUIRE) )
+            cpu_relax();
+
+    domlist_remove(d);
+    arch_domain_relinquish(d);
+    for ( i = 0; i < d->max_vcpus; i++ )
+        if ( d->vcpu[i] )
+            vcpu_destroy(d->vcpu[i]);
+    arch_domain_destroy(d);
+    relinquish_domain_pages(d);
+    printk("Domain %u destroyed; %lu pages returned to the heap\n",
+           d->domain_id, d->tot_pages);
+    put_domain(d);                      /* the list's reference */
+}
+
+static const char *shutdown_reason_name(unsigned int r)
+{
+    static const char *const names[] = {
+        [SHUTDOWN_poweroff] = "poweroff", [SHUTDOWN_reboot] = "reboot",
+        [SHUTDOWN_suspend] = "suspend", [SHUTDOWN_crash] = "crash",
+        [SHUTDOWN_watchdog] = "watchdog", [SHUTDOWN_soft_reset] = "soft_reset",
+    };
+
+    return r < ARRAY_SIZE(names) && names[r] ? names[r] : "unknown";
+}
+
+/*
+ * Domain 0 owns the machine: when it stops, so does the machine, with a
+ * status a test harness can read (crash = failure).
+ */
+static void __noreturn hardware_domain_stopped(unsigned int reason)
+{
+    switch ( reason )
+    {
+    case SHUTDOWN_reboot:
+        printk("Hardware domain rebooted: restarting the machine\n");
+        machine_restart();
+    case SHUTDOWN_poweroff:
+        printk("Hardware domain halted: powering off\n");
+        machine_power_off(POWEROFF_SUCCESS);
+    default:
+        printk("Hardware domain stopped (reason %u): powering off\n", reason);
+        machine_power_off(POWEROFF_FAILURE);
+    }
+}
+
+void domain_shutdown(struct domain *d, unsigned int reason)
+{
+    unsigned int i;
+
+    spin_lock(&d->domain_lock);
+    if ( d->is_shutting_down )
+    {
+        spin_unlock(&d->domain_lock);
+        return;
+    }
+    d->is_shutting_down = true;
+    d->shutdown_code = reason;
+    spin_unlock(&d->domain_lock);
+
+    printk("Domain %u shut down: reason %u (%s)\n", d->domain_id, reason,
+           shutdown_reason_name(reason));
+    for ( i = 0; i < d->max_vcpus; i++ )
+        if ( d->vcpu[i] )
+            vcpu_pause_flag_set(d->vcpu[i], _VPF_shutdown);
+    if ( d->domain_id == 0 )
+        hardware_domain_stopped(reason);
+}
+
+void domain_crash(struct domain *d, const char *fmt, ...)
+{
+    va_list args;
+    char why[160];
+
+    va_start(args, fmt);
+    vsnprintf(why, sizeof(why), fmt, args);
+    va_end(args);
+    if ( !d->is_crashed )
+        printk("Domain %u crashed: %s\n", d->domain_id, why);
+    d->is_crashed = true;
+    domain_shutdown(d, SHUTDOWN_crash);
+}

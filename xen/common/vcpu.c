@@ -1,0 +1,162 @@
+/*
+ * vcpu_op: per-vCPU registrations, timers, state queries and bring-up.
+ */
+#include <xen/errno.h>
+#include <xen/guest_access.h>
+#include <xen/hypercall.h>
+#include <xen/lib.h>
+#include <xen/sched.h>
+#include <xen/string.h>
+#include <public/vcpu.h>
+#include <asm/current.h>
+#include <asm/flushtlb.h>
+#include <asm/processor.h>
+#include <asm/pv.h>
+
+
+/*
+ * Moves v's vcpu_info into a guest page (kept writable-typed and
+ * referenced for the vCPU's life).  Once only, as on Xen.  Everything is
+ * marked pending so that no event raised before the move gets lost.
+ */
+static long register_vcpu_info(struct vcpu *v, const struct vcpu_register_vcpu_info *r)
+{
+    struct domain *d = v->domain;
+    struct page_info *pg;
+    struct vcpu_info *new;
+    int rc;
+
+    if ( r->offset > PAGE_SIZE - sizeof(struct vcpu_info) ||
+         (r->offset & 7) || r->rsvd )
+        return -EINVAL;
+    if ( v->vcpu_info_registered )
+        return -EINVAL;
+    if ( !mfn_valid(r->mfn) )
+        return -EINVAL;
+    pg = mfn_to_page(r->mfn);
+    rc = get_page_and_type(pg, d, PGT_writable_page);
+    if ( rc )
+        return rc;
+    new = (struct vcpu_info *)((char *)page_to_virt(pg) + r->offset);
+    if ( v->vcpu_info )
+        memcpy(new, v->vcpu_info, sizeof(*new));
+    else
+    {
+        memset(new, 0, sizeof(*new));
+        new->evtchn_upcall_mask = 1;
+    }
+    new->evtchn_pending_sel = ~0UL;
+    new->evtchn_upcall_pending = 1;
+    v->vcpu_info = new;
+    v->vcpu_info_registered = true;
+    return 0;
+}
+
+/*
+ * Writes v's runstate into the guest's registered area, through the
+ * guest's kernel page tables (the vCPU may be in user mode).
+ */
+void update_runstate_area(struct vcpu *v)
+{
+    struct vcpu_runstate_info ri;
+    const struct sched_unit *u = &v->sched_unit;
+    bool switched = false;
+
+    if ( !v->runstate_guest || v != current )
+        return;
+    ri.state = u->runstate;
+    ri.state_entry_time = u->state_entry_time;
+    memcpy(ri.time, u->runstate_time, sizeof(ri.time));
+    if ( !(v->arch.flags & TF_kernel_mode) && v->arch.pv.guest_table )
+    {
+        write_cr3_stamped((unsigned long)v->arch.pv.guest_table << PAGE_SHIFT);
+        switched = true;
+    }
+    copy_to_guest_va(v->runstate_guest, &ri, sizeof(ri));
+    if ( switched )
+        pv_load_cr3(v);
+}
+
+static long vcpu_runstate(struct vcpu *v, XEN_GUEST_HANDLE_PARAM(void) arg)
+{
+    struct vcpu_runstate_info ri;
+    const struct sched_unit *u = &v->sched_unit;
+
+    ri.state = u->runstate;
+    ri.state_entry_time = u->state_entry_time;
+    memcpy(ri.time, u->runstate_time, sizeof(ri.time));
+    return copy_to_guest(guest_handle_cast(arg, vcpu_runstate_info_t), &ri, 1)
+           ? -EFAULT : 0;
+}
+
+long do_vcpu_op(int cmd, unsigned int vcpuid, XEN_GUEST_HANDLE_PARAM(void) arg)
+{
+    struct domain *d = current->domain;
+    struct vcpu *v;
+
+    if ( vcpuid >= d->max_vcpus )
+        return -ENOENT;
+    v = d->vcpu[vcpuid];
+    if ( !v )
+        return -ENOENT;
+
+    switch ( cmd )
+    {
+    case VCPUOP_is_up:
+        return !(v->pause_flags & VPF_down);
+    case VCPUOP_up:
+        if ( !v->is_initialised )
+            return -EINVAL;
+        vcpu_pause_flag_clear(v, _VPF_down);
+        return 0;
+    case VCPUOP_down:
+        vcpu_pause_flag_set(v, _VPF_down);
+        return 0;
+    case VCPUOP_get_runstate_info:
+        return vcpu_runstate(v, arg);
+    case VCPUOP_register_runstate_memory_area:
+    {
+        struct vcpu_register_runstate_memory_area area;
+
+        if ( copy_from_guest(&area, guest_handle_cast(arg,
+                             vcpu_register_runstate_memory_area_t), 1) )
+            return -EFAULT;
+        if ( area.addr.p && !guest_range_ok(area.addr.p,
+                                            sizeof(struct vcpu_runstate_info)) )
+            return -EINVAL;
+        v->runstate_guest = area.addr.p;
+        update_runstate_area(v);
+        return 0;
+    }
+    case VCPUOP_register_vcpu_info:
+    {
+        struct vcpu_register_vcpu_info r;
+
+        if ( copy_from_guest(&r, guest_handle_cast(arg, vcpu_register_vcpu_info_t), 1) )
+            return -EFAULT;
+        return register_vcpu_info(v, &r);
+    }
+    case VCPUOP_stop_periodic_timer:
+        /* There is no periodic tick to stop: guests use one-shot timers. */
+        return 0;
+    case VCPUOP_set_singleshot_timer:
+    {
+        struct vcpu_set_singleshot_timer t;
+
+        if ( v != current )
+            return -EINVAL;
+        if ( copy_from_guest(&t, guest_handle_cast(arg, vcpu_set_singleshot_timer_t), 1) )
+            return -EFAULT;
+        if ( (t.flags & VCPU_SSHOTTMR_future) && (s_time_t)t.timeout_abs_ns < NOW() )
+            return -ETIME;
+        return vcpu_set_singleshot_timer(v, t.timeout_abs_ns);
+    }
+    case VCPUOP_stop_singleshot_timer:
+        if ( v != current )
+            return -EINVAL;
+        stop_timer(&v->singleshot_timer);
+        return 0;
+    }
+    hypercall_log_unknown(__HYPERVISOR_vcpu_op, cmd);
+    return -ENOSYS;
+}
