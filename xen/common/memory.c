@@ -61,23 +61,29 @@ struct page_info *alloc_domain_pages(struct domain *d, unsigned int order,
     return pg;
 }
 
+/*
+ * A hypervisor page the domain may map (shared_info).  It is the domain's
+ * for reference counting, but not part of its memory: not on the page
+ * list, not in tot_pages (as on Xen), released by domain_kill().
+ */
 void share_xen_page_with_guest(struct page_info *pg, struct domain *d)
 {
     pg->owner = d;
     pg->count_info = PGC_allocated | 1;
     pg->u.inuse.type_info = 0;
-    spin_lock(&d->page_alloc_lock);
-    page_list_add_tail(pg, &d->page_list);
-    d->tot_pages++;
     d->xenheap_pages++;
-    spin_unlock(&d->page_alloc_lock);
+}
+
+static bool is_shared_xen_page(const struct domain *d, const struct page_info *pg)
+{
+    return d && page_to_virt(pg) == (void *)d->shared_info;
 }
 
 void free_domain_page(struct page_info *pg)
 {
     struct domain *d = pg->owner;
 
-    if ( d )
+    if ( d && !is_shared_xen_page(d, pg) )
     {
         spin_lock(&d->page_alloc_lock);
         page_list_del(pg, &d->page_list);
@@ -133,6 +139,15 @@ void relinquish_domain_pages(struct domain *d)
             pg->owner = NULL;
             leaked++;
         }
+    }
+    if ( d->shared_info )
+    {
+        pg = virt_to_page(d->shared_info);
+        if ( release_allocation(pg) )
+            put_page(pg);
+        else
+            leaked++;
+        d->shared_info = NULL;
     }
     if ( leaked )
         printk("d%u: %lu frames still referenced at destruction\n",
@@ -204,7 +219,7 @@ static bool remove_page(struct domain *d, xen_pfn_t gmfn)
     if ( !get_page(pg, d) )
         return false;
     /* The hypervisor's own pages (shared_info) are not the guest's to give. */
-    if ( pg->count_info & PGC_xen_heap )
+    if ( is_shared_xen_page(d, pg) )
     {
         put_page(pg);
         return false;
@@ -367,6 +382,9 @@ long do_memory_op(unsigned long cmd, XEN_GUEST_HANDLE_PARAM(void) arg)
                ? -EFAULT : 0;
     }
     case XENMEM_memory_map:
+        /* As on Xen: dom0 has no pseudo-physical map, only the machine's. */
+        if ( current->domain->domain_id == 0 )
+            return -ENOSYS;
         return pseudo_physical_map(arg);
     case XENMEM_machine_memory_map:
         return machine_memory_map(arg);

@@ -53,7 +53,7 @@ void __noreturn start_boot_domains(const struct boot_info *bi)
 
     if ( !bi->nr_modules )
         panic("No dom0 kernel: give it as the first multiboot module");
-    args.max_pages = pages + 1;
+    args.max_pages = pages;
     d = domain_create(0, &args, &rc);
     if ( !d )
         panic("Cannot create dom0 (%d)", rc);

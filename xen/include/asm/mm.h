@@ -182,7 +182,7 @@ static inline unsigned long get_gpfn_from_mfn(mfn_t mfn)
 
 /*
  * References and types (arch/x86/pv/mm.c).  get_page() fails unless d owns
- * the frame; get_page_type() returns 0, -EBUSY (in use with another type)
+ * the frame; get_page_type() returns 0, -EINVAL (in use with another type)
  * or the error that validating the new type found.
  */
 bool get_page(struct page_info *pg, const struct domain *d);

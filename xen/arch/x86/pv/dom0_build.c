@@ -450,7 +450,7 @@ int pv_build_domain(struct domain *d, const void *kernel, size_t kernel_len,
     b.p2m = xmalloc_array_bytes(sizeof(unsigned long), 8, nr_pages);
     if ( !b.p2m )
         goto out;
-    d->max_pages = nr_pages + 1;        /* + shared_info, already counted */
+    d->max_pages = nr_pages;
     if ( (rc = populate(&b)) )
         goto out;
     d->arch.p2m_size = nr_pages;

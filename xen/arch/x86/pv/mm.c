@@ -16,8 +16,9 @@
  *    table drops those again ("devalidation").
  *
  * Every writable L1 entry holds a writable-type reference on its frame, so
- * a frame with a writable mapping cannot become a table, and a table
- * cannot be mapped writable: the requests fail with -EBUSY.
+ * a frame with a writable mapping cannot become a table (-EINVAL, like any
+ * type conflict) and a table cannot be mapped writable (-EBUSY, Xen's
+ * answer for an L1 entry it cannot take).
  *
  * Locking: d->arch.mm_lock serialises all changes to d's page tables and
  * types (the lock of the domain whose tables change).  Counts are updated
@@ -105,9 +106,9 @@ int get_page_type(struct page_info *pg, unsigned long type)
                 nx = type | 1;
         }
         else if ( (x & PGT_type_mask) != type )
-            return -EBUSY;
+            return -EINVAL;             /* in use with another type */
         else if ( !(x & PGT_validated) )
-            return -EBUSY;              /* being validated right now */
+            return -EINVAL;             /* being validated right now */
         if ( __atomic_compare_exchange_n(&pg->u.inuse.type_info, &x, nx, false,
                                          __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE) )
             break;
@@ -228,7 +229,10 @@ int get_page_from_l1e(intpte_t e, struct domain *l1_owner,
         return -EINVAL;
     pg = mfn_to_page(mfn);
     if ( !get_page(pg, pg_owner) )
-        return -EINVAL;
+        /* The hypervisor's own frames are "in use", as Xen reports them. */
+        return (e & _PAGE_RW) && !pg->owner &&
+               (pg->count_info & PGC_state_mask) == PGC_state_inuse
+               ? -EBUSY : -EINVAL;
     if ( (e & _PAGE_RW) && get_page_type(pg, PGT_writable_page) )
     {
         put_page(pg);

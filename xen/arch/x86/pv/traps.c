@@ -360,6 +360,8 @@ void do_guest_trap(struct cpu_user_regs *regs)
         do_trap(regs);
         return;
     }
+    /* A guest's exception is handled like a hypercall: interruptible. */
+    local_irq_enable();
     switch ( vector )
     {
     case TRAP_gp_fault:
