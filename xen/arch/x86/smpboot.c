@@ -144,6 +144,8 @@ void start_secondary(void)
     apic_local_init();
     timer_cpu_init(cpu);
     pv_cpu_init(cpu);
+    /* The heap's lock is taken with interrupts on: allocate likewise. */
+    local_irq_enable();
     scheduler_add_cpu(cpu);
     __atomic_fetch_or(&cpu_online_bits, 1UL << cpu, __ATOMIC_RELEASE);
     idle_loop();
