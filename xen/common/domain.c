@@ -8,6 +8,7 @@
  */
 #include <xen/console.h>
 #include <xen/errno.h>
+#include <xen/event.h>
 #include <xen/lib.h>
 #include <xen/mm.h>
 #include <xen/sched.h>
@@ -145,6 +146,8 @@ struct vcpu *vcpu_create(struct domain *d, unsigned int id)
     v->pause_flags = VPF_down;
     if ( !is_idle_domain(d) && id < XEN_LEGACY_MAX_VCPUS )
         v->vcpu_info = &d->shared_info->vcpu_info[id];
+    if ( !is_idle_domain(d) )
+        evtchn_vcpu_init(v);
     if ( arch_vcpu_create(v) )
     {
         xfree(v);
@@ -168,11 +171,18 @@ static void vcpu_destroy(struct vcpu *v)
 static int alloc_shared_info(struct domain *d)
 {
     struct page_info *pg = alloc_domheap_pages(NULL, 0, 0);
+    shared_info_t *s;
 
     if ( !pg )
         return -ENOMEM;
-    d->shared_info = page_to_virt(pg);
+    s = d->shared_info = page_to_virt(pg);
     share_xen_page_with_guest(pg, d);
+    /* Wall clock at system time zero; it never changes afterwards. */
+    s->wc_version = 1;
+    s->wc_sec = (uint32_t)wallclock_at_boot();
+    s->wc_sec_hi = wallclock_at_boot() >> 32;
+    s->wc_nsec = 0;
+    s->wc_version = 2;
     return 0;
 }
 
@@ -210,6 +220,8 @@ struct domain *domain_create(domid_t id, const struct domain_create_args *a,
     {
         if ( (rc = alloc_shared_info(d)) )
             goto fail;
+        if ( (rc = evtchn_init(d, a->max_evtchn_port)) )
+            goto fail;
         if ( (rc = arch_domain_create(d)) )
             goto fail;
         rc = -ENOMEM;
@@ -229,6 +241,7 @@ struct domain *domain_create(domid_t id, const struct domain_create_args *a,
         arch_domain_relinquish(d);
         arch_domain_destroy(d);
     }
+    evtchn_destroy(d);
     relinquish_domain_pages(d);
     domain_free(d);
     return NULL;
@@ -257,6 +270,14 @@ void domain_kill(struct domain *d)
             cpu_relax();
 
     domlist_remove(d);
+    evtchn_destroy(d);
+    for ( i = 0; i < d->max_vcpus; i++ )
+        if ( d->vcpu[i] )
+        {
+            stop_timer(&d->vcpu[i]->singleshot_timer);
+            stop_timer(&d->vcpu[i]->poll_timer);
+            sched_vcpu_remove(d->vcpu[i]);
+        }
     arch_domain_relinquish(d);
     for ( i = 0; i < d->max_vcpus; i++ )
         if ( d->vcpu[i] )
@@ -299,6 +320,18 @@ static void __noreturn hardware_domain_stopped(unsigned int reason)
     }
 }
 
+/* VIRQ_DOM_EXC: dom0's toolstack learns that a domain stopped. */
+static void notify_dom0_of_exception(void)
+{
+    struct domain *dom0 = get_domain_by_id(0);
+
+    if ( dom0 )
+    {
+        send_global_virq(dom0, VIRQ_DOM_EXC);
+        put_domain(dom0);
+    }
+}
+
 void domain_shutdown(struct domain *d, unsigned int reason)
 {
     unsigned int i;
@@ -320,6 +353,7 @@ void domain_shutdown(struct domain *d, unsigned int reason)
             vcpu_pause_flag_set(d->vcpu[i], _VPF_shutdown);
     if ( d->domain_id == 0 )
         hardware_domain_stopped(reason);
+    notify_dom0_of_exception();
 }
 
 void domain_crash(struct domain *d, const char *fmt, ...)

@@ -49,6 +49,8 @@ static long register_vcpu_info(struct vcpu *v, const struct vcpu_register_vcpu_i
     new->evtchn_upcall_pending = 1;
     v->vcpu_info = new;
     v->vcpu_info_registered = true;
+    if ( v == current )
+        publish_vcpu_time(&new->time);
     return 0;
 }
 

@@ -119,6 +119,7 @@ void __start_xen(uint32_t magic, paddr_t mbi)
     apic_bsp_init();
     ioapic_init();
     time_init();
+    wallclock_init();
     timer_subsys_init();
     timer_cpu_init(0);
     local_irq_enable();

@@ -8,7 +8,9 @@
  * check the result.
  */
 #include <xen/lib.h>
+#include <xen/spinlock.h>
 #include <xen/time.h>
+#include <public/xen.h>
 #include <asm/acpi.h>
 #include <asm/io.h>
 #include <asm/mm-io.h>
@@ -148,4 +150,99 @@ int64_t time_check_against_hpet(unsigned int ms, s_time_t *now_elapsed,
     *now_elapsed = n1 - n0;
     *hpet_elapsed = (s_time_t)((c1 - c0) * period_fs / 1000000);
     return (*now_elapsed - *hpet_elapsed) * 1000000 / *hpet_elapsed;
+}
+
+/* --- What guests see: pvclock and the wall clock. */
+
+/*
+ * Publishes this CPU's view of system time in a guest's vcpu_time_info,
+ * under the version protocol (odd while updating).  One global scale and
+ * a synchronized TSC make the result valid on every CPU until the scale
+ * changes, which it never does after boot.
+ */
+void publish_vcpu_time(struct vcpu_time_info *t)
+{
+    uint64_t tsc = rdtsc_ordered();
+
+    ACCESS_ONCE(t->version) = t->version + 1;
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    t->tsc_timestamp = tsc;
+    t->system_time = scale_delta(tsc - boot_tsc, &tsc_scale);
+    t->tsc_to_system_mul = tsc_scale.mul_frac;
+    t->tsc_shift = tsc_scale.shift;
+    t->flags = 0;
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    ACCESS_ONCE(t->version) = t->version + 1;
+}
+
+#define RTC_PORT_INDEX  0x70
+#define RTC_PORT_DATA   0x71
+#define RTC_UIP         0x80    /* status A: update in progress */
+#define RTC_BINARY      0x04    /* status B: values are binary, not BCD */
+#define RTC_24H         0x02
+
+static unsigned int cmos_read(unsigned int reg)
+{
+    outb(reg, RTC_PORT_INDEX);
+    return inb(RTC_PORT_DATA);
+}
+
+static unsigned int bcd_or_bin(unsigned int v, bool binary)
+{
+    return binary ? v : (v & 0xf) + (v >> 4) * 10;
+}
+
+/* Days from 1970-01-01 to the given civil date (proleptic Gregorian). */
+static int64_t days_from_civil(int64_t y, unsigned int m, unsigned int d)
+{
+    int64_t era;
+    unsigned int yoe, doy, doe;
+
+    y -= m <= 2;
+    era = (y >= 0 ? y : y - 399) / 400;
+    yoe = (unsigned int)(y - era * 400);
+    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + (int64_t)doe - 719468;
+}
+
+static uint64_t boot_wallclock;     /* UTC seconds at system time zero */
+
+/* Reads the CMOS clock once, at a second boundary-safe moment. */
+void wallclock_init(void)
+{
+    unsigned int sec, min, hour, day, mon, year, cent, b, i;
+    bool binary;
+
+    for ( i = 0; i < 1000000 && (cmos_read(0x0a) & RTC_UIP); i++ )
+        cpu_relax();
+    sec = cmos_read(0x00);
+    min = cmos_read(0x02);
+    hour = cmos_read(0x04);
+    day = cmos_read(0x07);
+    mon = cmos_read(0x08);
+    year = cmos_read(0x09);
+    cent = cmos_read(0x32);
+    b = cmos_read(0x0b);
+    binary = b & RTC_BINARY;
+    sec = bcd_or_bin(sec, binary);
+    min = bcd_or_bin(min, binary);
+    hour = bcd_or_bin(hour & 0x7f, binary) % 24;
+    day = bcd_or_bin(day, binary);
+    mon = bcd_or_bin(mon, binary);
+    year = bcd_or_bin(year, binary) + (cent ? bcd_or_bin(cent, binary) * 100 : 2000);
+    if ( mon < 1 || mon > 12 || day < 1 || day > 31 )
+    {
+        printk("Time: CMOS clock unreadable; wall clock starts at 1970\n");
+        return;
+    }
+    boot_wallclock = days_from_civil(year, mon, day) * 86400ULL +
+                     hour * 3600 + min * 60 + sec - NOW() / 1000000000;
+    printk("Time: wall clock %04u-%02u-%02u %02u:%02u:%02u UTC from the CMOS clock\n",
+           year, mon, day, hour, min, sec);
+}
+
+uint64_t wallclock_at_boot(void)
+{
+    return boot_wallclock;
 }

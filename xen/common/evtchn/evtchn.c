@@ -1,19 +1,186 @@
 /*
- * Event channels.  This first part carries only what the scheduler needs
- * to exist: the hooks through which timers and polls reach the event
- * layer.  Ports, bindings and the 2-level/FIFO ABIs come with the event
- * channel work (issue 6); until then nothing can be bound, so a timer
- * event has no port to raise and SCHEDOP_poll has nothing to wait on.
+ * Event channels: ports, their bindings, and the event_channel_op and
+ * SCHEDOP_poll hypercalls.
+ *
+ * A port is a domain-local number naming one end of a notification path:
+ * to another domain's port (interdomain), to a VIRQ the hypervisor raises,
+ * or to an IPI between the domain's own vCPUs.  How "pending" and
+ * "masked" are kept in guest memory is the event ABI's business (2l.c:
+ * the 2-level bitmaps in shared_info; FIFO queues are not offered, so
+ * EVTCHNOP_init_control fails and guests fall back to 2-level, as Linux
+ * does with xen.fifo_events=0).
+ *
+ * Locking: d->event_lock protects the state of d's ports.  Binding or
+ * closing an interdomain channel changes both ends, under both domains'
+ * locks, taken lower domain id first.  Sending only needs the sender's
+ * lock: the peer end cannot be unbound without it, so the peer domain
+ * stays valid; marking the peer pending is an atomic bit operation.
  */
 #include <xen/errno.h>
 #include <xen/event.h>
+#include <xen/guest_access.h>
 #include <xen/hypercall.h>
 #include <xen/lib.h>
 #include <xen/sched.h>
+#include <xen/smp.h>
+#include <xen/string.h>
+#include <xen/xmalloc.h>
+#include <public/event_channel.h>
+#include <asm/current.h>
+
+#define EVTCHNS_PER_BUCKET      64
+#define EVTCHN_NR_BUCKETS       (EVTCHN_2L_NR_CHANNELS / EVTCHNS_PER_BUCKET)
+#define DEFAULT_MAX_EVTCHN_PORT 1023
+
+enum evtchn_state {
+    ECS_FREE, ECS_RESERVED, ECS_UNBOUND, ECS_INTERDOMAIN, ECS_VIRQ, ECS_IPI,
+};
+
+struct evtchn {
+    uint8_t state;                      /* ECS_* */
+    uint16_t notify_vcpu_id;
+    union {
+        domid_t unbound_remote;         /* ECS_UNBOUND: who may bind */
+        struct {
+            struct domain *dom;
+            evtchn_port_t port;
+        } interdomain;
+        unsigned int virq;
+    } u;
+};
+
+static struct evtchn *evtchn_from_port(const struct domain *d, evtchn_port_t p)
+{
+    return &d->evtchn_buckets[p / EVTCHNS_PER_BUCKET][p % EVTCHNS_PER_BUCKET];
+}
+
+static bool port_is_valid(const struct domain *d, evtchn_port_t p)
+{
+    return p < __atomic_load_n(&d->valid_evtchns, __ATOMIC_ACQUIRE);
+}
+
+/* A clamped port: the bounds check must also hold under speculation. */
+static evtchn_port_t clamp_port(const struct domain *d, evtchn_port_t p)
+{
+    unsigned long n = d->valid_evtchns;
+
+    return p & -(unsigned long)(p < n);
+}
+
+/* --- Domain set-up. */
+
+int evtchn_init(struct domain *d, unsigned int max_port)
+{
+    spin_lock_init(&d->event_lock);
+    d->max_evtchn_port = MIN(max_port ? max_port : DEFAULT_MAX_EVTCHN_PORT,
+                             (unsigned int)EVTCHN_2L_NR_CHANNELS - 1);
+    d->evtchn_buckets = xzalloc_array(struct evtchn *, EVTCHN_NR_BUCKETS);
+    if ( !d->evtchn_buckets )
+        return -ENOMEM;
+    d->evtchn_buckets[0] = xzalloc_array(struct evtchn, EVTCHNS_PER_BUCKET);
+    if ( !d->evtchn_buckets[0] )
+        return -ENOMEM;
+    /* Port 0 is never a real channel. */
+    d->evtchn_buckets[0][0].state = ECS_RESERVED;
+    d->valid_evtchns = EVTCHNS_PER_BUCKET;
+    return 0;
+}
+
+static int get_free_port(struct domain *d)
+{
+    evtchn_port_t p;
+
+    for ( p = 0; p <= d->max_evtchn_port; p++ )
+    {
+        if ( p >= d->valid_evtchns )
+        {
+            struct evtchn *b = xzalloc_array(struct evtchn, EVTCHNS_PER_BUCKET);
+
+            if ( !b )
+                return -ENOMEM;
+            d->evtchn_buckets[p / EVTCHNS_PER_BUCKET] = b;
+            __atomic_store_n(&d->valid_evtchns, d->valid_evtchns + EVTCHNS_PER_BUCKET,
+                             __ATOMIC_RELEASE);
+        }
+        if ( evtchn_from_port(d, p)->state == ECS_FREE )
+            return p;
+    }
+    return -ENOSPC;
+}
+
+/* --- Delivery. */
+
+static void vcpu_kick(struct vcpu *v)
+{
+    if ( v->pause_flags & VPF_blocked )
+        vcpu_pause_flag_clear(v, _VPF_blocked);
+    else if ( v->is_running && v->sched_unit.processor != smp_processor_id() )
+        smp_send_event_check(v->sched_unit.processor);
+}
+
+static void poll_wakeup(struct vcpu *v)
+{
+    stop_timer(&v->poll_timer);
+    __atomic_store_n(&v->poll_active, false, __ATOMIC_RELEASE);
+    vcpu_pause_flag_clear(v, _VPF_blocked);
+}
+
+/* Polling vCPUs wait for a port even while it is masked. */
+static void check_pollers(struct domain *d, evtchn_port_t port)
+{
+    unsigned int i, j;
+
+    for ( i = 0; i < d->max_vcpus; i++ )
+    {
+        struct vcpu *v = d->vcpu[i];
+
+        if ( !v || !__atomic_load_n(&v->poll_active, __ATOMIC_ACQUIRE) )
+            continue;
+        for ( j = 0; j < v->poll_nr; j++ )
+            if ( v->poll_ports[j] == port )
+            {
+                poll_wakeup(v);
+                break;
+            }
+    }
+}
+
+static void evtchn_raise(struct domain *d, evtchn_port_t port)
+{
+    struct evtchn *chn = evtchn_from_port(d, port);
+    struct vcpu *v = d->vcpu[chn->notify_vcpu_id];
+
+    if ( !v )
+        v = d->vcpu[0];
+    if ( evtchn_2l_set_pending(d, v, port) )
+        vcpu_kick(v);
+    check_pollers(d, port);
+}
+
+void vcpu_mark_events_pending(struct vcpu *v)
+{
+    if ( !__atomic_exchange_n(&v->vcpu_info->evtchn_upcall_pending, 1,
+                              __ATOMIC_ACQ_REL) )
+        vcpu_kick(v);
+}
 
 void send_guest_vcpu_virq(struct vcpu *v, unsigned int virq)
 {
-    /* No VIRQ can be bound yet. */
+    struct domain *d = v->domain;
+    unsigned long flags;
+    evtchn_port_t port;
+
+    flags = spin_lock_irqsave(&d->event_lock);
+    port = v->virq_to_evtchn[virq];
+    if ( port )
+        evtchn_raise(d, port);
+    spin_unlock_irqrestore(&d->event_lock, flags);
+}
+
+void send_global_virq(struct domain *d, unsigned int virq)
+{
+    if ( d && d->vcpu[0] )
+        send_guest_vcpu_virq(d->vcpu[0], virq);
 }
 
 void send_timer_event(struct vcpu *v)
@@ -21,8 +188,510 @@ void send_timer_event(struct vcpu *v)
     send_guest_vcpu_virq(v, VIRQ_TIMER);
 }
 
+/* --- Operations. */
+
+static struct domain *target_domain(domid_t dom, int *rc)
+{
+    struct domain *curr = current->domain, *d;
+
+    *rc = 0;
+    if ( dom == DOMID_SELF || dom == curr->domain_id )
+    {
+        get_domain_ref(curr);
+        return curr;
+    }
+    if ( !curr->is_privileged )
+    {
+        *rc = -EPERM;
+        return NULL;
+    }
+    d = get_domain_by_id(dom);
+    if ( !d )
+        *rc = -ESRCH;
+    return d;
+}
+
+static long evtchn_alloc_unbound(evtchn_alloc_unbound_t *a)
+{
+    struct domain *d;
+    unsigned long flags;
+    int rc, port;
+
+    d = target_domain(a->dom, &rc);
+    if ( !d )
+        return rc;
+    flags = spin_lock_irqsave(&d->event_lock);
+    port = get_free_port(d);
+    if ( port >= 0 )
+    {
+        struct evtchn *chn = evtchn_from_port(d, port);
+
+        chn->state = ECS_UNBOUND;
+        chn->notify_vcpu_id = 0;
+        chn->u.unbound_remote = a->remote_dom == DOMID_SELF
+                                ? current->domain->domain_id : a->remote_dom;
+        a->port = port;
+        rc = 0;
+    }
+    else
+        rc = port;
+    spin_unlock_irqrestore(&d->event_lock, flags);
+    put_domain(d);
+    return rc;
+}
+
+static unsigned long double_event_lock(struct domain *a, struct domain *b)
+{
+    unsigned long flags;
+
+    if ( a == b )
+        return spin_lock_irqsave(&a->event_lock);
+    if ( a->domain_id < b->domain_id )
+    {
+        flags = spin_lock_irqsave(&a->event_lock);
+        spin_lock(&b->event_lock);
+    }
+    else
+    {
+        flags = spin_lock_irqsave(&b->event_lock);
+        spin_lock(&a->event_lock);
+    }
+    return flags;
+}
+
+static void double_event_unlock(struct domain *a, struct domain *b,
+                                unsigned long flags)
+{
+    struct domain *first = a->domain_id < b->domain_id ? a : b;
+
+    if ( a != b )
+        spin_unlock(&(first == a ? b : a)->event_lock);
+    spin_unlock_irqrestore(&first->event_lock, flags);
+}
+
+static long evtchn_bind_interdomain(evtchn_bind_interdomain_t *b)
+{
+    struct domain *ld = current->domain, *rd;
+    struct evtchn *lchn, *rchn;
+    unsigned long flags;
+    evtchn_port_t rport = b->remote_port;
+    int lport, rc;
+
+    rd = b->remote_dom == DOMID_SELF ? ld : get_domain_by_id(b->remote_dom);
+    if ( !rd )
+        return -ESRCH;
+    if ( rd == ld )
+        get_domain_ref(ld);
+    flags = double_event_lock(ld, rd);
+    rc = -EINVAL;
+    if ( !port_is_valid(rd, rport) )
+        goto out;
+    rchn = evtchn_from_port(rd, clamp_port(rd, rport));
+    if ( rchn->state != ECS_UNBOUND || rchn->u.unbound_remote != ld->domain_id )
+        goto out;
+    lport = get_free_port(ld);
+    if ( lport < 0 )
+    {
+        rc = lport;
+        goto out;
+    }
+    lchn = evtchn_from_port(ld, lport);
+    lchn->state = ECS_INTERDOMAIN;
+    lchn->notify_vcpu_id = 0;
+    lchn->u.interdomain.dom = rd;
+    lchn->u.interdomain.port = rport;
+    rchn->state = ECS_INTERDOMAIN;
+    rchn->u.interdomain.dom = ld;
+    rchn->u.interdomain.port = lport;
+    b->local_port = lport;
+    /* The binder is told at once, so it cannot miss an earlier send. */
+    evtchn_raise(ld, lport);
+    rc = 0;
+ out:
+    double_event_unlock(ld, rd, flags);
+    put_domain(rd);
+    return rc;
+}
+
+static long evtchn_bind_virq(evtchn_bind_virq_t *b)
+{
+    struct domain *d = current->domain;
+    struct vcpu *v;
+    unsigned long flags;
+    int port;
+
+    if ( b->virq >= NR_VIRQS )
+        return -EINVAL;
+    if ( b->vcpu >= d->max_vcpus || !(v = d->vcpu[b->vcpu]) )
+        return -ENOENT;
+    flags = spin_lock_irqsave(&d->event_lock);
+    if ( v->virq_to_evtchn[b->virq] )
+    {
+        spin_unlock_irqrestore(&d->event_lock, flags);
+        return -EEXIST;
+    }
+    port = get_free_port(d);
+    if ( port >= 0 )
+    {
+        struct evtchn *chn = evtchn_from_port(d, port);
+
+        chn->state = ECS_VIRQ;
+        chn->notify_vcpu_id = b->vcpu;
+        chn->u.virq = b->virq;
+        v->virq_to_evtchn[b->virq] = port;
+        b->port = port;
+    }
+    spin_unlock_irqrestore(&d->event_lock, flags);
+    return port < 0 ? port : 0;
+}
+
+static long evtchn_bind_ipi(evtchn_bind_ipi_t *b)
+{
+    struct domain *d = current->domain;
+    unsigned long flags;
+    int port;
+
+    if ( b->vcpu >= d->max_vcpus || !d->vcpu[b->vcpu] )
+        return -ENOENT;
+    flags = spin_lock_irqsave(&d->event_lock);
+    port = get_free_port(d);
+    if ( port >= 0 )
+    {
+        struct evtchn *chn = evtchn_from_port(d, port);
+
+        chn->state = ECS_IPI;
+        chn->notify_vcpu_id = b->vcpu;
+        b->port = port;
+    }
+    spin_unlock_irqrestore(&d->event_lock, flags);
+    return port < 0 ? port : 0;
+}
+
+/* Closes d's port; the caller holds d's lock (and the peer's if bound). */
+static void close_locked(struct domain *d, evtchn_port_t port)
+{
+    struct evtchn *chn = evtchn_from_port(d, port);
+
+    switch ( chn->state )
+    {
+    case ECS_VIRQ:
+        if ( d->vcpu[chn->notify_vcpu_id] )
+            d->vcpu[chn->notify_vcpu_id]->virq_to_evtchn[chn->u.virq] = 0;
+        break;
+    case ECS_INTERDOMAIN:
+    {
+        struct evtchn *peer = evtchn_from_port(chn->u.interdomain.dom,
+                                               chn->u.interdomain.port);
+
+        /* The other end goes back to waiting for d. */
+        peer->state = ECS_UNBOUND;
+        peer->u.unbound_remote = d->domain_id;
+        break;
+    }
+    }
+    evtchn_2l_clear_pending(d, port);
+    memset(chn, 0, sizeof(*chn));
+}
+
+static long evtchn_close_port(struct domain *d, evtchn_port_t port)
+{
+    struct domain *peer = NULL;
+    struct evtchn *chn;
+    unsigned long flags;
+
+    for ( ; ; )
+    {
+        flags = spin_lock_irqsave(&d->event_lock);
+        if ( !port_is_valid(d, port) )
+        {
+            spin_unlock_irqrestore(&d->event_lock, flags);
+            return -EINVAL;
+        }
+        port = clamp_port(d, port);
+        chn = evtchn_from_port(d, port);
+        if ( chn->state == ECS_FREE || chn->state == ECS_RESERVED )
+        {
+            spin_unlock_irqrestore(&d->event_lock, flags);
+            return chn->state == ECS_FREE ? -EINVAL : 0;
+        }
+        if ( chn->state != ECS_INTERDOMAIN || chn->u.interdomain.dom == d )
+            break;
+        /* Both locks needed, in order: retry holding both. */
+        peer = chn->u.interdomain.dom;
+        get_domain_ref(peer);
+        spin_unlock_irqrestore(&d->event_lock, flags);
+        flags = double_event_lock(d, peer);
+        chn = evtchn_from_port(d, port);
+        if ( chn->state == ECS_INTERDOMAIN && chn->u.interdomain.dom == peer )
+        {
+            close_locked(d, port);
+            double_event_unlock(d, peer, flags);
+            put_domain(peer);
+            return 0;
+        }
+        double_event_unlock(d, peer, flags);
+        put_domain(peer);
+    }
+    close_locked(d, port);
+    spin_unlock_irqrestore(&d->event_lock, flags);
+    return 0;
+}
+
+long evtchn_send(struct domain *d, evtchn_port_t port)
+{
+    struct evtchn *chn;
+    unsigned long flags;
+    long rc = 0;
+
+    flags = spin_lock_irqsave(&d->event_lock);
+    if ( !port_is_valid(d, port) )
+    {
+        spin_unlock_irqrestore(&d->event_lock, flags);
+        return -EINVAL;
+    }
+    chn = evtchn_from_port(d, clamp_port(d, port));
+    switch ( chn->state )
+    {
+    case ECS_INTERDOMAIN:
+        evtchn_raise(chn->u.interdomain.dom, chn->u.interdomain.port);
+        break;
+    case ECS_IPI:
+        evtchn_raise(d, port);
+        break;
+    case ECS_UNBOUND:
+        break;                          /* nobody to tell yet */
+    default:
+        rc = -EINVAL;
+    }
+    spin_unlock_irqrestore(&d->event_lock, flags);
+    return rc;
+}
+
+static long evtchn_status(evtchn_status_t *s)
+{
+    struct domain *d;
+    struct evtchn *chn;
+    unsigned long flags;
+    int rc;
+
+    d = target_domain(s->dom, &rc);
+    if ( !d )
+        return rc;
+    flags = spin_lock_irqsave(&d->event_lock);
+    rc = -EINVAL;
+    if ( !port_is_valid(d, s->port) )
+        goto out;
+    chn = evtchn_from_port(d, clamp_port(d, s->port));
+    s->vcpu = chn->notify_vcpu_id;
+    rc = 0;
+    switch ( chn->state )
+    {
+    case ECS_FREE:
+    case ECS_RESERVED:
+        s->status = EVTCHNSTAT_closed;
+        break;
+    case ECS_UNBOUND:
+        s->status = EVTCHNSTAT_unbound;
+        s->u.unbound.dom = chn->u.unbound_remote;
+        break;
+    case ECS_INTERDOMAIN:
+        s->status = EVTCHNSTAT_interdomain;
+        s->u.interdomain.dom = chn->u.interdomain.dom->domain_id;
+        s->u.interdomain.port = chn->u.interdomain.port;
+        break;
+    case ECS_VIRQ:
+        s->status = EVTCHNSTAT_virq;
+        s->u.virq = chn->u.virq;
+        break;
+    case ECS_IPI:
+        s->status = EVTCHNSTAT_ipi;
+        break;
+    }
+ out:
+    spin_unlock_irqrestore(&d->event_lock, flags);
+    put_domain(d);
+    return rc;
+}
+
+static long evtchn_bind_vcpu(evtchn_bind_vcpu_t *b)
+{
+    struct domain *d = current->domain;
+    struct evtchn *chn;
+    unsigned long flags;
+    long rc = 0;
+
+    if ( b->vcpu >= d->max_vcpus || !d->vcpu[b->vcpu] )
+        return -ENOENT;
+    flags = spin_lock_irqsave(&d->event_lock);
+    if ( !port_is_valid(d, b->port) )
+        rc = -EINVAL;
+    else
+    {
+        chn = evtchn_from_port(d, clamp_port(d, b->port));
+        /* Per-vCPU VIRQs and IPIs belong to their vCPU. */
+        if ( chn->state == ECS_UNBOUND || chn->state == ECS_INTERDOMAIN ||
+             (chn->state == ECS_VIRQ && (chn->u.virq == VIRQ_DOM_EXC ||
+                                         chn->u.virq == VIRQ_CONSOLE)) )
+            chn->notify_vcpu_id = b->vcpu;
+        else
+            rc = -EINVAL;
+    }
+    spin_unlock_irqrestore(&d->event_lock, flags);
+    return rc;
+}
+
+static long evtchn_unmask(evtchn_port_t port)
+{
+    struct domain *d = current->domain;
+    struct evtchn *chn;
+    struct vcpu *v;
+
+    if ( !port_is_valid(d, port) )
+        return -EINVAL;
+    port = clamp_port(d, port);
+    chn = evtchn_from_port(d, port);
+    v = d->vcpu[chn->notify_vcpu_id] ?: d->vcpu[0];
+    if ( evtchn_2l_unmask(d, v, port) )
+        vcpu_kick(v);
+    return 0;
+}
+
+/* Closes every port of d (domain destruction, EVTCHNOP_reset). */
+void evtchn_destroy(struct domain *d)
+{
+    evtchn_port_t port;
+    unsigned int i;
+
+    if ( !d->evtchn_buckets )
+        return;
+    for ( port = 1; port < d->valid_evtchns; port++ )
+        evtchn_close_port(d, port);
+    for ( i = 0; i < EVTCHN_NR_BUCKETS; i++ )
+        xfree(d->evtchn_buckets[i]);
+    xfree(d->evtchn_buckets);
+    d->evtchn_buckets = NULL;
+    d->valid_evtchns = 0;
+}
+
+/* --- SCHEDOP_poll. */
+
+static void poll_timeout(void *data)
+{
+    struct vcpu *v = data;
+
+    if ( __atomic_load_n(&v->poll_active, __ATOMIC_ACQUIRE) )
+        poll_wakeup(v);
+}
+
+void evtchn_vcpu_init(struct vcpu *v)
+{
+    init_timer(&v->poll_timer, poll_timeout, v, 0);
+}
+
 long sched_poll(struct vcpu *v, XEN_GUEST_HANDLE_PARAM(void) arg)
 {
-    hypercall_log_unknown(__HYPERVISOR_sched_op, SCHEDOP_poll);
+    struct domain *d = v->domain;
+    struct sched_poll p;
+    unsigned int i;
+
+    if ( copy_from_guest(&p, guest_handle_cast(arg, sched_poll_t), 1) )
+        return -EFAULT;
+    if ( p.nr_ports > MAX_POLL_PORTS )
+        return -EINVAL;
+    if ( copy_from_guest(v->poll_ports, p.ports, p.nr_ports) )
+        return -EFAULT;
+    for ( i = 0; i < p.nr_ports; i++ )
+        if ( !port_is_valid(d, v->poll_ports[i]) )
+            return -EINVAL;
+    v->poll_nr = p.nr_ports;
+
+    /* Announce the poll before looking, so a racing send sees it. */
+    __atomic_store_n(&v->poll_active, true, __ATOMIC_SEQ_CST);
+    __atomic_fetch_or(&v->pause_flags, VPF_blocked, __ATOMIC_ACQ_REL);
+    if ( ACCESS_ONCE(v->vcpu_info->evtchn_upcall_pending) &&
+         !ACCESS_ONCE(v->vcpu_info->evtchn_upcall_mask) )
+        goto ready;
+    for ( i = 0; i < p.nr_ports; i++ )
+        if ( evtchn_2l_is_pending(d, v->poll_ports[i]) )
+            goto ready;
+    if ( p.timeout )
+    {
+        stop_timer(&v->poll_timer);
+        v->poll_timer.cpu = v->sched_unit.processor;
+        set_timer(&v->poll_timer, p.timeout);
+    }
+    vcpu_sleep_nosync(v);
+    return 0;
+ ready:
+    __atomic_store_n(&v->poll_active, false, __ATOMIC_RELEASE);
+    __atomic_fetch_and(&v->pause_flags, ~VPF_blocked, __ATOMIC_ACQ_REL);
+    return 0;
+}
+
+/* --- The hypercall. */
+
+#define EVTCHN_OP(type, worker)                                             \
+    do {                                                                    \
+        type op_;                                                           \
+        long rc_;                                                           \
+        if ( copy_from_guest(&op_, guest_handle_cast(arg, type), 1) )       \
+            return -EFAULT;                                                 \
+        rc_ = worker(&op_);                                                 \
+        if ( !rc_ && copy_to_guest(guest_handle_cast(arg, type), &op_, 1) ) \
+            rc_ = -EFAULT;                                                  \
+        return rc_;                                                         \
+    } while ( 0 )
+
+long do_event_channel_op(int cmd, XEN_GUEST_HANDLE_PARAM(void) arg)
+{
+    struct domain *d = current->domain;
+
+    switch ( cmd )
+    {
+    case EVTCHNOP_alloc_unbound:
+        EVTCHN_OP(evtchn_alloc_unbound_t, evtchn_alloc_unbound);
+    case EVTCHNOP_bind_interdomain:
+        EVTCHN_OP(evtchn_bind_interdomain_t, evtchn_bind_interdomain);
+    case EVTCHNOP_bind_virq:
+        EVTCHN_OP(evtchn_bind_virq_t, evtchn_bind_virq);
+    case EVTCHNOP_bind_ipi:
+        EVTCHN_OP(evtchn_bind_ipi_t, evtchn_bind_ipi);
+    case EVTCHNOP_status:
+        EVTCHN_OP(evtchn_status_t, evtchn_status);
+    case EVTCHNOP_bind_vcpu:
+        EVTCHN_OP(evtchn_bind_vcpu_t, evtchn_bind_vcpu);
+    case EVTCHNOP_close:
+    {
+        evtchn_close_t c;
+
+        if ( copy_from_guest(&c, guest_handle_cast(arg, evtchn_close_t), 1) )
+            return -EFAULT;
+        return evtchn_close_port(d, c.port);
+    }
+    case EVTCHNOP_send:
+    {
+        evtchn_send_t s;
+
+        if ( copy_from_guest(&s, guest_handle_cast(arg, evtchn_send_t), 1) )
+            return -EFAULT;
+        return evtchn_send(d, s.port);
+    }
+    case EVTCHNOP_unmask:
+    {
+        evtchn_unmask_t u;
+
+        if ( copy_from_guest(&u, guest_handle_cast(arg, evtchn_unmask_t), 1) )
+            return -EFAULT;
+        return evtchn_unmask(u.port);
+    }
+    case EVTCHNOP_bind_pirq:
+        return -EPERM;                  /* no physical interrupts for guests */
+    case EVTCHNOP_init_control:
+    case EVTCHNOP_expand_array:
+    case EVTCHNOP_set_priority:
+        /* The FIFO ABI is not offered: guests use 2-level. */
+        return -ENOSYS;
+    }
+    hypercall_log_unknown(__HYPERVISOR_event_channel_op, cmd);
     return -ENOSYS;
 }

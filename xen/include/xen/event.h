@@ -1,20 +1,38 @@
 /*
- * Event delivery from the hypervisor to guests (common/evtchn/).
+ * Event channels (common/evtchn/): notifications from the hypervisor and
+ * between domains, delivered through the guest's event ABI.
  */
 #ifndef XEN_EVENT_H
 #define XEN_EVENT_H
 
 #include <xen/types.h>
 #include <public/xen.h>
+#include <public/event_channel.h>
 
 struct vcpu;
 struct domain;
 
+int evtchn_init(struct domain *d, unsigned int max_port);
+void evtchn_vcpu_init(struct vcpu *v);
+/* Closes every port; the domain is dying. */
+void evtchn_destroy(struct domain *d);
+
 /* Raises VIRQ `virq` on v (per-vCPU VIRQs) if the guest bound it. */
 void send_guest_vcpu_virq(struct vcpu *v, unsigned int virq);
-/* The timer of v fired. */
+/* Global VIRQs (DOM_EXC, CONSOLE) go to vCPU 0 of their domain. */
+void send_global_virq(struct domain *d, unsigned int virq);
 void send_timer_event(struct vcpu *v);
+/* Sets evtchn_upcall_pending and makes sure v notices. */
+void vcpu_mark_events_pending(struct vcpu *v);
+long evtchn_send(struct domain *d, evtchn_port_t port);
+
 long sched_poll(struct vcpu *v, XEN_GUEST_HANDLE_PARAM(void) arg);
 long do_event_channel_op(int cmd, XEN_GUEST_HANDLE_PARAM(void) arg);
+
+/* The 2-level ABI (2l.c).  The bool results: "notify the vCPU". */
+bool evtchn_2l_set_pending(struct domain *d, struct vcpu *v, evtchn_port_t port);
+void evtchn_2l_clear_pending(struct domain *d, evtchn_port_t port);
+bool evtchn_2l_is_pending(struct domain *d, evtchn_port_t port);
+bool evtchn_2l_unmask(struct domain *d, struct vcpu *v, evtchn_port_t port);
 
 #endif /* XEN_EVENT_H */

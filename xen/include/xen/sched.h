@@ -14,8 +14,9 @@
  * the domain just before it was killed still holds a valid pointer and
  * sees d->is_dying instead of freed memory.
  *
- * Lock order (outer first): domlist_lock, d->domain_lock, d->mm_lock,
- * d->page_alloc_lock, schedule locks, heap_lock.
+ * Lock order (outer first): domlist_lock, d->domain_lock, d->event_lock
+ * (two domains': lower domain id first), d->mm_lock, d->page_alloc_lock,
+ * schedule locks, timer queue locks, heap_lock.
  */
 #ifndef XEN_SCHED_H
 #define XEN_SCHED_H
@@ -61,9 +62,15 @@ struct vcpu {
 
     /* The one-shot timer of VCPUOP_set_singleshot_timer / set_timer_op. */
     struct timer singleshot_timer;
-    /* Ports waited on by SCHEDOP_poll (NULL when not polling). */
-    const evtchn_port_t *poll_ports;
+    /* SCHEDOP_poll: the ports waited on, valid while poll_active. */
+#define MAX_POLL_PORTS 128
+    evtchn_port_t poll_ports[MAX_POLL_PORTS];
     unsigned int poll_nr;
+    bool poll_active;
+    struct timer poll_timer;
+
+    /* Ports bound to this vCPU's VIRQs (0 = unbound); under event_lock. */
+    evtchn_port_t virq_to_evtchn[NR_VIRQS];
 
     /* Guest address of its vcpu_runstate_info, or 0 (guest kernel VA). */
     unsigned long runstate_guest;
@@ -100,6 +107,16 @@ struct domain {
 
     unsigned long vm_assist;            /* VMASST_TYPE_* bits enabled */
 
+    /*
+     * Event channels (common/evtchn/).  event_lock serialises allocation,
+     * binding and closing of d's ports; ports are allocated in buckets
+     * that are never freed before the domain is.
+     */
+    spinlock_t event_lock;
+    struct evtchn **evtchn_buckets;     /* [EVTCHN_NR_BUCKETS] */
+    unsigned int max_evtchn_port;       /* highest port this domain may use */
+    unsigned int valid_evtchns;         /* ports with a bucket */
+
     /* Domain list, under domlist_lock. */
     struct domain *next_in_list;
 
@@ -122,6 +139,7 @@ static inline struct vcpu *unit_to_vcpu(struct sched_unit *u)
 struct domain_create_args {
     unsigned int max_vcpus;
     unsigned long max_pages;
+    unsigned int max_evtchn_port;       /* 0 = the default */
     bool privileged;
 };
 /* A new domain with vCPU 0 created (down); NULL with *err set on failure. */

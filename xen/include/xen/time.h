@@ -34,4 +34,11 @@ void time_init(void);                 /* calibrate the TSC, start system time */
 int64_t time_check_against_hpet(unsigned int ms, s_time_t *now_elapsed,
                                 s_time_t *hpet_elapsed);
 
+struct vcpu_time_info;
+/* Fills a guest's pvclock record (version protocol included). */
+void publish_vcpu_time(struct vcpu_time_info *t);
+/* Reads the CMOS clock; wallclock_at_boot() = UTC seconds at NOW() == 0. */
+void wallclock_init(void);
+uint64_t wallclock_at_boot(void);
+
 #endif /* XEN_TIME_H */

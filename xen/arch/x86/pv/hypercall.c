@@ -7,6 +7,7 @@
  * for a hypercall page reach the same entry through its stubs.
  */
 #include <xen/errno.h>
+#include <xen/event.h>
 #include <xen/hypercall.h>
 #include <xen/lib.h>
 #include <xen/sched.h>
@@ -47,6 +48,7 @@ static const hypercall_fn_t hypercall_table[64] = {
     [__HYPERVISOR_sched_op]             = HC(do_sched_op),
     [__HYPERVISOR_callback_op]          = HC(do_callback_op),
     [__HYPERVISOR_physdev_op]           = HC(do_physdev_op),
+    [__HYPERVISOR_event_channel_op]     = HC(do_event_channel_op),
 };
 
 hypercall_fn_t hypercall_lookup(unsigned long op)
