@@ -10,6 +10,7 @@
 #include <xen/event.h>
 #include <xen/hypercall.h>
 #include <xen/lib.h>
+#include <xen/param.h>
 #include <xen/sched.h>
 #include <asm/current.h>
 #include <asm/pv.h>
@@ -79,9 +80,13 @@ void hypercall_log_unknown(unsigned long op, unsigned long subop)
            current->domain->domain_id, op, subop);
 }
 
+/* `hypercall-trace=N`: log the first N hypercalls (bring-up of new guests). */
+static unsigned int opt_hypercall_trace;
+integer_param("hypercall-trace", opt_hypercall_trace);
+
 void pv_hypercall(struct cpu_user_regs *regs)
 {
-    unsigned long op = regs->rax;
+    unsigned long op = regs->rax, a1 = regs->rdi, a2 = regs->rsi;
     hypercall_fn_t fn = hypercall_lookup(op);
 
     if ( !fn )
@@ -92,4 +97,11 @@ void pv_hypercall(struct cpu_user_regs *regs)
     }
     regs->rax = fn(regs->rdi, regs->rsi, regs->rdx, regs->r10, regs->r8,
                    regs->r9);
+    if ( unlikely(opt_hypercall_trace) )
+    {
+        opt_hypercall_trace--;
+        printk("d%u hypercall %lu (%#lx, %#lx) = %ld from %#lx\n",
+               current->domain->domain_id, op, a1, a2, (long)regs->rax,
+               regs->rcx);
+    }
 }

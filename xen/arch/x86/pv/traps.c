@@ -12,6 +12,7 @@
 #include <xen/errno.h>
 #include <xen/guest_access.h>
 #include <xen/lib.h>
+#include <xen/param.h>
 #include <xen/sched.h>
 #include <xen/softirq.h>
 #include <xen/string.h>
@@ -324,12 +325,60 @@ static void guest_invalid_op(struct vcpu *v, struct cpu_user_regs *regs)
     pv_inject_exception(v, TRAP_invalid_op, -1);
 }
 
+/*
+ * A ring-3 IRETQ that faulted as a supervisor access.  Guests run in ring
+ * 3, so every access they make is a user access; QEMU's TCG (7.2 and
+ * others) nevertheless reads an IRET frame with supervisor rights, which
+ * SMAP then refuses.  Linux executes such an IRETQ early (sync_core), so
+ * the instruction is completed here as the CPU should have: a same-level
+ * return popping RIP, CS, RFLAGS, RSP and SS.
+ */
+static bool emulate_ring3_iret(struct vcpu *v, struct cpu_user_regs *regs)
+{
+    uint8_t insn[2];
+    unsigned long frame[5];
+
+    if ( copy_from_guest_va(insn, regs->rip, sizeof(insn)) ||
+         insn[0] != 0x48 || insn[1] != 0xcf )
+        return false;
+    if ( copy_from_guest_va(frame, regs->rsp, sizeof(frame)) )
+        return false;                   /* a real fault: the guest gets it */
+    if ( (frame[1] & 3) != 3 || (frame[4] & 3) != 3 || !canonical(frame[0]) ||
+         !canonical(frame[3]) )
+    {
+        pv_inject_exception(v, TRAP_gp_fault, 0);
+        return true;
+    }
+    regs->rip = frame[0];
+    regs->cs = frame[1];
+    /* At CPL 3 with IOPL 0, IRET cannot change IF or IOPL. */
+    regs->rflags = (frame[2] & ~(X86_EFLAGS_IF | X86_EFLAGS_IOPL | X86_EFLAGS_VM)) |
+                   X86_EFLAGS_IF;
+    regs->rsp = frame[3];
+    regs->ss = frame[4];
+    return true;
+}
+
+/* `trace-guest-faults=N`: log the first N page faults guests take. */
+static unsigned int opt_trace_faults;
+integer_param("trace-guest-faults", opt_trace_faults);
+
 static void guest_page_fault(struct vcpu *v, struct cpu_user_regs *regs)
 {
     unsigned long addr = read_cr2();
 
+    if ( unlikely(opt_trace_faults) )
+    {
+        opt_trace_faults--;
+        printk("d%u v%u page fault at %#lx, error code %#x, rip %#lx, %s mode\n",
+               v->domain->domain_id, v->vcpu_id, addr, regs->error_code,
+               regs->rip, guest_kernel_mode(v) ? "kernel" : "user");
+    }
+
     if ( guest_kernel_mode(v) && (regs->error_code & 3) == 3 &&
          pv_ptwr_do_page_fault(v, addr, regs) )
+        return;
+    if ( !(regs->error_code & PFEC_user_mode) && emulate_ring3_iret(v, regs) )
         return;
     pv_inject_page_fault(v, addr, regs->error_code);
 }
