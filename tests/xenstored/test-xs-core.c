@@ -1,0 +1,2 @@
+#include "xs-test.h"
+int main(void){ return unit_finish("xs-core"); }
