@@ -31,9 +31,11 @@ void xs_quota_defaults(void)
 }
 
 static void live_changed(enum xs_change_kind kind, const char *path,
-                         const struct xs_node *n)
+                         const struct xs_node *n, bool fire)
 {
     persist_note(kind, path, n);
+    if ( !fire )
+        return;
     if ( kind == XS_CHANGE_SET )
         watch_fire(path, n, false);
     else

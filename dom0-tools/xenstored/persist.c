@@ -296,7 +296,7 @@ static bool apply_payload(const char *p, size_t len, bool *end)
             struct xs_perm *perms = xs_malloc(np * sizeof(*perms));
 
             memcpy(perms, p + 4, np * sizeof(*perms));
-            store_apply_set(&xs_live, path, value, vlen, perms, np);
+            store_apply_set(&xs_live, path, value, vlen, perms, np, false);
             free(perms);
         }
         p += 4 + np * sizeof(struct xs_perm);

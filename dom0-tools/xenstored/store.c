@@ -53,12 +53,12 @@ static void charge(struct xs_tree *t, const struct xs_node *n, int sign)
 }
 
 static void changed(struct xs_tree *t, enum xs_change_kind kind,
-                    const char *path, const struct xs_node *n)
+                    const char *path, const struct xs_node *n, bool fire)
 {
     if ( t->tx )
-        tx_log_change(t->tx, kind, path, n);
+        tx_log_change(t->tx, kind, path, n, fire);
     else if ( live_hook )
-        live_hook(kind, path, n);
+        live_hook(kind, path, n, fire);
 }
 
 void store_init(void)
@@ -186,7 +186,7 @@ int store_create(struct xs_tree *t, const char *path,
 
         memcpy(buf, path, plen);
         buf[plen] = '\0';
-        changed(t, XS_CHANGE_SET, buf, n);
+        changed(t, XS_CHANGE_SET, buf, n, !slash);
         parent = n;
         p += len + (slash ? 1 : 0);
     }
@@ -212,7 +212,7 @@ int store_set_value(struct xs_tree *t, const char *path,
     charge(t, n, -1);
     node_set_value(n, value, vlen);
     charge(t, n, +1);
-    changed(t, XS_CHANGE_SET, path, n);
+    changed(t, XS_CHANGE_SET, path, n, true);
     return 0;
 }
 
@@ -227,7 +227,7 @@ int store_set_perms(struct xs_tree *t, const char *path,
     charge(t, n, -1);
     node_set_perms(n, p, np);
     charge(t, n, +1);
-    changed(t, XS_CHANGE_SET, path, n);
+    changed(t, XS_CHANGE_SET, path, n, true);
     return 0;
 }
 
@@ -237,7 +237,7 @@ int store_set_perms(struct xs_tree *t, const char *path,
  */
 int store_apply_set(struct xs_tree *t, const char *path, const char *value,
                     unsigned int vlen, const struct xs_perm *p,
-                    unsigned int np)
+                    unsigned int np, bool fire)
 {
     char parent_path[XENSTORE_ABS_PATH_MAX + 64];
     size_t plen = path_parent_len(path);
@@ -263,7 +263,7 @@ int store_apply_set(struct xs_tree *t, const char *path, const char *value,
             node_set_value(n, value, vlen);
             node_add_child(parent, n);
             charge(t, n, +1);
-            changed(t, XS_CHANGE_SET, path, n);
+            changed(t, XS_CHANGE_SET, path, n, fire);
             return 0;
         }
         n = node_private_path(&t->root, path);
@@ -272,7 +272,7 @@ int store_apply_set(struct xs_tree *t, const char *path, const char *value,
     node_set_value(n, value, vlen);
     node_set_perms(n, p, np);
     charge(t, n, +1);
-    changed(t, XS_CHANGE_SET, path, n);
+    changed(t, XS_CHANGE_SET, path, n, fire);
     return 0;
 }
 
@@ -312,7 +312,7 @@ int store_rm(struct xs_tree *t, const char *path)
     n = node_get(parent->child[idx]);
     node_remove_child(parent, idx);
     refund_subtree(t, n);
-    changed(t, XS_CHANGE_DEL, path, n);
+    changed(t, XS_CHANGE_DEL, path, n, true);
     node_put(n);
     return 0;
 }

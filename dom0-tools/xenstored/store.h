@@ -26,10 +26,14 @@ extern struct xs_tree xs_live;
 
 enum xs_change_kind { XS_CHANGE_SET, XS_CHANGE_DEL };
 
-/* Called after each change of the live tree; node is the new (SET) or the
- * removed (DEL) node, still valid during the call. */
+/*
+ * Called after each change of the live tree; node is the new (SET) or the
+ * removed (DEL) node, still valid during the call.  fire is false for the
+ * ancestors a write creates on the way: as in 4.17, watches see one event
+ * per request, at the path it named.
+ */
 typedef void (*xs_live_hook_t)(enum xs_change_kind kind, const char *path,
-                               const struct xs_node *node);
+                               const struct xs_node *node, bool fire);
 void store_set_live_hook(xs_live_hook_t hook);
 
 void store_init(void);
@@ -51,7 +55,7 @@ int store_set_perms(struct xs_tree *t, const char *path,
                     const struct xs_perm *p, unsigned int n);
 int store_apply_set(struct xs_tree *t, const char *path, const char *value,
                     unsigned int vlen, const struct xs_perm *p,
-                    unsigned int n);
+                    unsigned int n, bool fire);
 int store_rm(struct xs_tree *t, const char *path);
 
 /* Accounting of the live tree, by owner (first permission entry). */

@@ -106,10 +106,11 @@ void tx_access(struct xs_tx *tx, const char *path)
 }
 
 void tx_log_change(struct xs_tx *tx, enum xs_change_kind kind,
-                   const char *path, const struct xs_node *n)
+                   const char *path, const struct xs_node *n, bool fire)
 {
     struct xs_change *c = xs_zalloc(sizeof(*c));
 
+    c->fire = fire;
     c->kind = kind;
     c->path = xs_strndup(path, strlen(path));
     if ( kind == XS_CHANGE_SET )
@@ -209,7 +210,7 @@ int tx_commit(struct xs_tx *tx, const struct xs_who *who)
     {
         int rc = c->kind == XS_CHANGE_SET
             ? store_apply_set(&xs_live, c->path, c->value, c->vlen,
-                              c->perms, c->nperms)
+                              c->perms, c->nperms, c->fire)
             : store_rm(&xs_live, c->path);
 
         /* Unreachable after the conflict check; log it if it ever is. */

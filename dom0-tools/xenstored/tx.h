@@ -26,6 +26,7 @@ struct xs_change {
     unsigned int vlen;
     unsigned int nperms;
     struct xs_perm *perms;
+    bool fire;                 /* fires watches when replayed */
 };
 
 struct xs_delta {
@@ -55,7 +56,7 @@ void tx_free(struct xs_tx *tx);
 
 void tx_access(struct xs_tx *tx, const char *path);
 void tx_log_change(struct xs_tx *tx, enum xs_change_kind kind,
-                   const char *path, const struct xs_node *n);
+                   const char *path, const struct xs_node *n, bool fire);
 void tx_account(struct xs_tx *tx, unsigned int domid, long nodes,
                 long bytes);
 void tx_delta(const struct xs_tx *tx, unsigned int domid, long *nodes,
