@@ -44,16 +44,25 @@ static int node_arg(struct xs_req *r, char *path, unsigned int want,
     return err ? err : get_node(r, path, want, n);
 }
 
-int op_read(struct xs_req *r)
+/* The node named by the only argument, if the caller may read it. */
+static int readable_node(struct xs_req *r, struct xs_node **n)
 {
     char path[XS_PATH_BUF];
-    struct xs_node *n;
-    int err = node_arg(r, path, XS_PERM_READ, &n);
+    int err = node_arg(r, path, XS_PERM_READ, n);
 
-    if ( err )
-        return err;
-    req_reply(r, n->value, n->vlen);
-    return 0;
+    if ( !err )
+        r->has_reply = true;
+    return err;
+}
+
+int op_read(struct xs_req *r)
+{
+    struct xs_node *n;
+    int err = readable_node(r, &n);
+
+    if ( !err )
+        req_reply(r, n->value, n->vlen);
+    return err;
 }
 
 /* path, then the value: everything after the path's NUL, NULs included. */
@@ -131,15 +140,12 @@ static unsigned int child_names(const struct xs_node *n, char *buf,
 /* A list too long for one reply gets E2BIG: clients then use _PART. */
 int op_directory(struct xs_req *r)
 {
-    char path[XS_PATH_BUF];
     struct xs_node *n;
-    int err = node_arg(r, path, XS_PERM_READ, &n);
+    int err = readable_node(r, &n);
 
-    if ( err )
-        return err;
-    r->has_reply = true;
-    r->rlen = child_names(n, r->reply, XENSTORE_PAYLOAD_MAX);
-    return 0;
+    if ( !err )
+        r->rlen = child_names(n, r->reply, XENSTORE_PAYLOAD_MAX);
+    return err;
 }
 
 /*
@@ -202,16 +208,13 @@ int op_directory_part(struct xs_req *r)
 
 int op_get_perms(struct xs_req *r)
 {
-    char path[XS_PATH_BUF];
     struct xs_node *n;
-    int err = node_arg(r, path, XS_PERM_READ, &n);
+    int err = readable_node(r, &n);
 
-    if ( err )
-        return err;
-    r->has_reply = true;
-    r->rlen = perms_format(n->perms, n->nperms, r->reply,
-                           XENSTORE_PAYLOAD_MAX);
-    return 0;
+    if ( !err )
+        r->rlen = perms_format(n->perms, n->nperms, r->reply,
+                               XENSTORE_PAYLOAD_MAX);
+    return err;
 }
 
 /* path, then one string per permission; the owner may change them. */

@@ -2,7 +2,7 @@
  * Shared-ring transport (see ring.h).
  *
  * Barriers: the guest writes bytes then its producer index; we read the
- * producer index, then (after a read barrier) the bytes, then (after a full
+ * producer index, then (after a full barrier) the bytes, then (after another
  * barrier, our reads done) publish our consumer index.  Replies mirror it:
  * bytes, write barrier, producer index.  Each pairs with the guest's
  * counterpart in its xenbus driver.
@@ -13,7 +13,6 @@
 
 #define READ_ONCE(x)      (*(const volatile __typeof__(x) *)&(x))
 #define WRITE_ONCE(x, v)  (*(volatile __typeof__(x) *)&(x) = (v))
-#define rmb()             __atomic_thread_fence(__ATOMIC_ACQUIRE)
 #define wmb()             __atomic_thread_fence(__ATOMIC_RELEASE)
 #define mb()              __atomic_thread_fence(__ATOMIC_SEQ_CST)
 
@@ -48,23 +47,37 @@ static void copy_to_ring(char *ring, XENSTORE_RING_IDX idx, const void *src,
     memcpy(ring, (const char *)src + first, len - first);
 }
 
-int xs_ring_read(struct xs_ring *r, void *buf, unsigned int len)
+/*
+ * Bytes between a consumer and a producer index, each read once; more
+ * than a ring's worth means the guest scribbled on them.  The full barrier
+ * orders these index reads before our accesses to the ring's bytes.
+ */
+static int ring_fill(struct xs_ring *r, const XENSTORE_RING_IDX *consp,
+                     const XENSTORE_RING_IDX *prodp, XENSTORE_RING_IDX *cons,
+                     XENSTORE_RING_IDX *prod)
 {
-    struct xenstore_domain_interface *intf = r->intf;
-    XENSTORE_RING_IDX cons, prod, avail;
-
     if ( r->broken )
         return -1;
-    cons = READ_ONCE(intf->req_cons);
-    prod = READ_ONCE(intf->req_prod);
-    rmb();
-    avail = prod - cons;
-    if ( avail > XENSTORE_RING_SIZE )
+    *cons = READ_ONCE(*consp);
+    *prod = READ_ONCE(*prodp);
+    mb();
+    if ( *prod - *cons > XENSTORE_RING_SIZE )
     {
         ring_error(r, XENSTORE_ERROR_RINGIDX);
         return -1;
     }
-    if ( avail < len )
+    return *prod - *cons;
+}
+
+int xs_ring_read(struct xs_ring *r, void *buf, unsigned int len)
+{
+    struct xenstore_domain_interface *intf = r->intf;
+    XENSTORE_RING_IDX cons, prod;
+    int avail = ring_fill(r, &intf->req_cons, &intf->req_prod, &cons, &prod);
+
+    if ( avail < 0 )
+        return -1;
+    if ( (unsigned int)avail < len )
         len = avail;
     if ( !len )
         return 0;
@@ -78,21 +91,13 @@ int xs_ring_read(struct xs_ring *r, void *buf, unsigned int len)
 int xs_ring_write(struct xs_ring *r, const void *buf, unsigned int len)
 {
     struct xenstore_domain_interface *intf = r->intf;
-    XENSTORE_RING_IDX cons, prod, used;
+    XENSTORE_RING_IDX cons, prod;
+    int used = ring_fill(r, &intf->rsp_cons, &intf->rsp_prod, &cons, &prod);
 
-    if ( r->broken )
+    if ( used < 0 )
         return -1;
-    cons = READ_ONCE(intf->rsp_cons);
-    prod = READ_ONCE(intf->rsp_prod);
-    mb();
-    used = prod - cons;
-    if ( used > XENSTORE_RING_SIZE )
-    {
-        ring_error(r, XENSTORE_ERROR_RINGIDX);
-        return -1;
-    }
-    if ( len > XENSTORE_RING_SIZE - used )
-        len = XENSTORE_RING_SIZE - used;
+    if ( len > XENSTORE_RING_SIZE - (unsigned int)used )
+        len = XENSTORE_RING_SIZE - (unsigned int)used;
     if ( !len )
         return 0;
     copy_to_ring(intf->rsp, prod, buf, len);
