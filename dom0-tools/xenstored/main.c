@@ -354,14 +354,15 @@ static int start(void)
 {
     unsigned int i;
 
+    /* The store first: no client may connect to half a tree. */
+    if ( opt.store_dir && persist_open(opt.store_dir, opt.fsync_each) )
+        return -1;
     for ( i = 0; i < opt.nlisteners; i++ )
     {
         opt.listeners[i].fd = socket_listen(opt.listeners[i].path);
         if ( opt.listeners[i].fd < 0 )
             return -1;
     }
-    if ( opt.store_dir && persist_open(opt.store_dir, opt.fsync_each) )
-        return -1;
     return 0;
 }
 
