@@ -5,7 +5,7 @@
 TESSERA_PACKAGES="build-essential autoconf automake python3 binutils
     libxml2-dev uuid-dev libyajl-dev liblzma-dev
     qemu-system-x86 grub-pc-bin grub-common xorriso mtools
-    clang libxen-dev"
+    clang libxen-dev xenstore-utils python3-pyxs"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

@@ -1,0 +1,88 @@
+/*
+ * Connections: one per client socket or per domain ring.
+ *
+ * A connection frames its input into messages (header, then at most
+ * XENSTORE_PAYLOAD_MAX bytes of payload), hands each whole message to the
+ * dispatcher, and queues replies and watch events for output.  Transports
+ * only move bytes; everything about the protocol is here and in ops.c.
+ *
+ * Flow control: while a connection has xs_quota.outstanding replies or
+ * more not yet taken by the client, its input is not read, so a client
+ * that does not read cannot make the daemon buffer without bound; watch
+ * events it does not read are capped by XS_OUTPUT_HARD_LIMIT, past which
+ * the connection is dropped.  Nothing a client sends affects another
+ * client except through the store itself.
+ */
+#ifndef XS_CONN_H
+#define XS_CONN_H
+
+#include "perms.h"
+
+struct xs_conn;
+struct xs_tx;
+struct xs_watch;
+struct xs_domain;
+
+struct xs_transport {
+    const char *name;
+    /* Bytes moved (> 0), 0 when nothing can move now, -1 when broken. */
+    int (*read)(struct xs_conn *c, void *buf, unsigned int len);
+    int (*write)(struct xs_conn *c, const void *buf, unsigned int len);
+    void (*destroy)(struct xs_conn *c);
+    /* Optional: tell the peer why it is being dropped (XENSTORE_ERROR_*). */
+    void (*fail)(struct xs_conn *c, uint32_t err);
+};
+
+struct xs_outbuf {
+    struct xs_outbuf *next;
+    unsigned int len, off;
+    bool is_reply;             /* counts against the outstanding quota */
+    char data[];
+};
+
+struct xs_conn {
+    struct xs_conn *next, *prev;
+    const struct xs_transport *tp;
+    void *tp_priv;
+    int fd;                     /* for poll(); -1 if the transport has none */
+
+    struct xs_who who;
+    struct xs_domain *domain;   /* NULL for local sockets */
+
+    /* Input: the header first, then the payload. */
+    struct xsd_sockmsg hdr;
+    unsigned int hdr_got, in_got;
+    char in[XENSTORE_PAYLOAD_MAX + 1];
+
+    struct xs_outbuf *out_head, **out_tail;
+    size_t out_bytes;
+    unsigned int out_replies;
+
+    struct xs_watch *watches;
+    unsigned int nwatches;
+    struct xs_tx *txs;
+    unsigned int ntxs;
+    uint32_t next_txid;
+
+    bool dead;                  /* to be freed by the main loop */
+    const char *why_dead;
+};
+
+extern struct xs_conn *xs_conns;
+
+struct xs_conn *conn_new(const struct xs_transport *tp, void *priv, int fd,
+                         unsigned int domid, bool privileged);
+void conn_free(struct xs_conn *c);
+void conn_kill(struct xs_conn *c, const char *why);
+void conn_reset(struct xs_conn *c);
+
+bool conn_wants_input(const struct xs_conn *c);
+void conn_handle_input(struct xs_conn *c);
+void conn_handle_output(struct xs_conn *c);
+void conn_reap(void);
+
+void conn_send(struct xs_conn *c, uint32_t type, uint32_t req_id,
+               uint32_t tx_id, const void *data, unsigned int len,
+               bool is_reply);
+
+#endif /* XS_CONN_H */
