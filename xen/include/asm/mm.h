@@ -64,6 +64,8 @@ struct page_info {
  */
 #define PGC_allocated       (1UL << 63)
 #define PGC_xen_heap        (1UL << 62)     /* a xenheap page, direct-mapped use */
+/* Not RAM: firmware or device memory (never in the heap, never counted). */
+#define PGC_iomem           (1UL << 59)
 #define PGC_state_shift     60
 #define PGC_state_mask      (3UL << PGC_state_shift)
 #define PGC_state_inuse     (0UL << PGC_state_shift)   /* zero: the default */

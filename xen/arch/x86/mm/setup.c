@@ -259,6 +259,32 @@ static unsigned long init_frame_table(const struct boot_info *bi)
     return used;
 }
 
+static bool is_ram_frame(const struct boot_info *bi, mfn_t mfn)
+{
+    unsigned int i;
+
+    for ( i = 0; i < bi->nr_mmap; i++ )
+        if ( bi->mmap[i].type == E820_RAM &&
+             mfn >= PFN_DOWN(bi->mmap[i].addr) &&
+             mfn < PFN_DOWN(bi->mmap[i].addr + bi->mmap[i].len) )
+            return true;
+    return false;
+}
+
+/*
+ * Frame-table entries that exist only because their frame-table page also
+ * covers RAM describe firmware or device frames: mark them, so that page
+ * reference counting leaves them alone (asm/mm.h, PGC_iomem).
+ */
+static void mark_iomem_frames(const struct boot_info *bi)
+{
+    mfn_t mfn;
+
+    for ( mfn = 0; mfn < max_page; mfn++ )
+        if ( mfn_valid(mfn) && !is_ram_frame(bi, mfn) )
+            mfn_to_page(mfn)->count_info |= PGC_iomem;
+}
+
 static void start_heap(void)
 {
     unsigned int i;
@@ -316,6 +342,7 @@ void memory_init(const struct boot_info *bi)
     paging_build_idle(bi);
     boot_alloc_limit = (paddr_t)max_page << PAGE_SHIFT;
     ft_pages = init_frame_table(bi);
+    mark_iomem_frames(bi);
     start_heap();
 
     printk("Memory: %lu MiB RAM, %lu MiB free in the heap, frame table %lu KiB\n",

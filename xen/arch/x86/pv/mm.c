@@ -215,6 +215,26 @@ static intpte_t adjust_guest_upper(intpte_t e)
     return e;
 }
 
+/* The local APIC, IO-APIC and HPET windows: the hypervisor's devices. */
+#define HYPERVISOR_MMIO_FIRST   0xfec00UL
+#define HYPERVISOR_MMIO_LAST    0xfee00UL
+
+static bool is_iomem(mfn_t mfn)
+{
+    return !mfn_valid(mfn) || (mfn_to_page(mfn)->count_info & PGC_iomem);
+}
+
+/*
+ * Firmware and device frames are not reference counted.  The privileged
+ * domain may map them (Linux as dom0 reads the BIOS, DMI and ROM areas
+ * and the VGA window), except the hypervisor's own devices; nobody else may.
+ */
+static bool iomem_mappable(const struct domain *d, mfn_t mfn)
+{
+    return d->is_privileged && mfn < (1UL << (PADDR_BITS - PAGE_SHIFT)) &&
+           !(mfn >= HYPERVISOR_MMIO_FIRST && mfn <= HYPERVISOR_MMIO_LAST);
+}
+
 int get_page_from_l1e(intpte_t e, struct domain *l1_owner,
                       struct domain *pg_owner)
 {
@@ -225,8 +245,8 @@ int get_page_from_l1e(intpte_t e, struct domain *l1_owner,
         return 0;
     if ( get_pte_flags(e) & l1_disallow(l1_owner) )
         return -EINVAL;
-    if ( !mfn_valid(mfn) )
-        return -EINVAL;
+    if ( is_iomem(mfn) )
+        return iomem_mappable(l1_owner, mfn) ? 0 : -EINVAL;
     pg = mfn_to_page(mfn);
     if ( !get_page(pg, pg_owner) )
         /* The hypervisor's own frames are "in use", as Xen reports them. */
@@ -245,7 +265,7 @@ void put_page_from_l1e(intpte_t e)
 {
     struct page_info *pg;
 
-    if ( !(e & _PAGE_PRESENT) || !mfn_valid(PTE_MFN(e)) )
+    if ( !(e & _PAGE_PRESENT) || is_iomem(PTE_MFN(e)) )
         return;
     pg = mfn_to_page(PTE_MFN(e));
     if ( e & _PAGE_RW )
