@@ -167,6 +167,25 @@ static void vcpu_destroy(struct vcpu *v)
     xfree(v);
 }
 
+/*
+ * Every vCPU exists from the start, offline (VCPUOP_up brings it in), and
+ * is known to the scheduler, spread over the CPUs.
+ */
+static int create_vcpus(struct domain *d)
+{
+    unsigned int i, cpu = cpumask_first(&sched_main.cpus);
+
+    for ( i = 0; i < d->max_vcpus; i++ )
+    {
+        struct vcpu *v = vcpu_create(d, i);
+
+        if ( !v || sched_vcpu_insert(v, cpu) )
+            return -ENOMEM;
+        cpu = cpumask_cycle(cpu, &sched_main.cpus);
+    }
+    return 0;
+}
+
 /* The shared_info page belongs to the domain so that it may map it. */
 static int alloc_shared_info(struct domain *d)
 {
@@ -190,6 +209,7 @@ struct domain *domain_create(domid_t id, const struct domain_create_args *a,
                              int *err)
 {
     struct domain *d;
+    unsigned int i;
     int rc = -ENOMEM;
 
     *err = -EINVAL;
@@ -224,8 +244,7 @@ struct domain *domain_create(domid_t id, const struct domain_create_args *a,
             goto fail;
         if ( (rc = arch_domain_create(d)) )
             goto fail;
-        rc = -ENOMEM;
-        if ( !vcpu_create(d, 0) )
+        if ( (rc = create_vcpus(d)) )
             goto fail;
         domlist_insert(d);
     }
@@ -234,8 +253,12 @@ struct domain *domain_create(domid_t id, const struct domain_create_args *a,
  fail:
     *err = rc;
     d->is_dying = true;
-    if ( d->vcpu && d->vcpu[0] )
-        vcpu_destroy(d->vcpu[0]);
+    for ( i = 0; d->vcpu && i < d->max_vcpus; i++ )
+        if ( d->vcpu[i] )
+        {
+            sched_vcpu_remove(d->vcpu[i]);
+            vcpu_destroy(d->vcpu[i]);
+        }
     if ( d->shared_info )
     {
         arch_domain_relinquish(d);
@@ -250,6 +273,7 @@ struct domain *domain_create(domid_t id, const struct domain_create_args *a,
 void domain_kill(struct domain *d)
 {
     unsigned int i;
+    unsigned long owned, left;
 
     spin_lock(&d->domain_lock);
     if ( d->is_dying )
@@ -270,6 +294,7 @@ void domain_kill(struct domain *d)
             cpu_relax();
 
     domlist_remove(d);
+    owned = d->tot_pages + d->xenheap_pages;
     evtchn_destroy(d);
     for ( i = 0; i < d->max_vcpus; i++ )
         if ( d->vcpu[i] )
@@ -283,9 +308,9 @@ void domain_kill(struct domain *d)
         if ( d->vcpu[i] )
             vcpu_destroy(d->vcpu[i]);
     arch_domain_destroy(d);
-    relinquish_domain_pages(d);
-    printk("Domain %u destroyed; %lu pages returned to the heap\n",
-           d->domain_id, d->tot_pages);
+    left = relinquish_domain_pages(d);
+    printk("Domain %u destroyed: %lu of %lu pages returned to the heap, "
+           "%lu still referenced\n", d->domain_id, owned - left, owned, left);
     put_domain(d);                      /* the list's reference */
 }
 
@@ -354,6 +379,7 @@ void domain_shutdown(struct domain *d, unsigned int reason)
     if ( d->domain_id == 0 )
         hardware_domain_stopped(reason);
     notify_dom0_of_exception();
+    boot_domain_stopped(d);
 }
 
 void domain_crash(struct domain *d, const char *fmt, ...)

@@ -114,7 +114,7 @@ static bool release_allocation(struct page_info *pg)
  * reference the domain's own page tables and vCPUs held: what remains of
  * each frame is the allocation reference, and it goes now.
  */
-void relinquish_domain_pages(struct domain *d)
+unsigned long relinquish_domain_pages(struct domain *d)
 {
     struct page_info *pg;
     unsigned long leaked = 0;
@@ -149,9 +149,7 @@ void relinquish_domain_pages(struct domain *d)
             leaked++;
         d->shared_info = NULL;
     }
-    if ( leaked )
-        printk("d%u: %lu frames still referenced at destruction\n",
-               d->domain_id, leaked);
+    return leaked;
 }
 
 /* --- memory_op. */

@@ -143,7 +143,8 @@ struct page_info *alloc_domain_pages(struct domain *d, unsigned int order,
 void share_xen_page_with_guest(struct page_info *pg, struct domain *d);
 /* The last reference to a domain's frame went: back to the heap. */
 void free_domain_page(struct page_info *pg);
-void relinquish_domain_pages(struct domain *d);
+/* Drops d's allocations; returns how many frames others still reference. */
+unsigned long relinquish_domain_pages(struct domain *d);
 
 /* Free blocks per order and zone (the 'm' debug key). */
 void dump_heap(void);

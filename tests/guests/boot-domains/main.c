@@ -1,0 +1,69 @@
+/*
+ * boot-domains: dom0's half of the boot-time launch of several domains
+ * (Tessera only: Xen 4.17 cannot start a second domain without a
+ * toolstack).  Boot it as dom0 with domu-peer as a second module whose
+ * string is "<file> domain mem=16M".
+ *
+ * Proves: a second domain runs next to dom0 from boot; interdomain event
+ * channels work in both directions (dom0 binds the peer's unbound port 1,
+ * sends, and polls for the reply on its masked local port); binding a
+ * port that is not offered to dom0 is refused; VIRQ_DOM_EXC reaches dom0
+ * when the peer shuts down.
+ */
+#include "guest.h"
+#include <xen/event_channel.h>
+
+const char test_name[] = "boot-domains";
+
+static bool port_pending(evtchn_port_t port)
+{
+    return (shared_info->evtchn_pending[port / 64] >> (port % 64)) & 1;
+}
+
+static long poll_port(evtchn_port_t port)
+{
+    struct sched_poll poll = { .nr_ports = 1, .timeout = 0 };
+    long rc = 0;
+
+    set_xen_guest_handle(poll.ports, &port);
+    while ( !port_pending(port) && !rc )
+        rc = HYPERVISOR_sched_op(SCHEDOP_poll, &poll);
+    return rc;
+}
+
+void test_main(void)
+{
+    struct evtchn_bind_virq exc = { .virq = VIRQ_DOM_EXC, .vcpu = 0 };
+    struct evtchn_bind_interdomain bi = { .remote_dom = 1, .remote_port = 1 };
+    struct evtchn_bind_interdomain bad = { .remote_dom = 1, .remote_port = 2 };
+    struct evtchn_send send;
+    long rc;
+    unsigned int tries;
+
+    check_eq(HYPERVISOR_event_channel_op(EVTCHNOP_bind_virq, &exc), 0,
+             "bind VIRQ_DOM_EXC");
+    shared_info->evtchn_mask[0] |= 1UL << exc.port;
+
+    /* The peer offers its port 1 once it runs: retry until it has. */
+    for ( tries = 0; tries < 100000; tries++ )
+    {
+        rc = HYPERVISOR_event_channel_op(EVTCHNOP_bind_interdomain, &bi);
+        if ( rc != -XEN_EINVAL )
+            break;
+        HYPERVISOR_sched_op(SCHEDOP_yield, NULL);
+    }
+    if ( !check_eq(rc, 0, "bind the peer's unbound port 1") )
+        return;
+    check_eq(HYPERVISOR_event_channel_op(EVTCHNOP_bind_interdomain, &bad), -XEN_EINVAL,
+             "a port not offered to us cannot be bound");
+    shared_info->evtchn_mask[0] |= 1UL << bi.local_port;
+    /* Binding raises the local port once; start from a clean state. */
+    shared_info->evtchn_pending[0] &= ~(1UL << bi.local_port);
+
+    send.port = bi.local_port;
+    check_eq(HYPERVISOR_event_channel_op(EVTCHNOP_send, &send), 0, "ping the peer");
+    check_eq(poll_port(bi.local_port), 0, "poll for the peer's pong");
+    check(port_pending(bi.local_port), "the pong arrived on port %u", bi.local_port);
+    check_eq(poll_port(exc.port), 0, "poll for VIRQ_DOM_EXC");
+    check(port_pending(exc.port), "VIRQ_DOM_EXC arrived when the peer stopped");
+}
