@@ -7,6 +7,7 @@
 #include <xen/lib.h>
 #include <xen/sched.h>
 #include <xen/string.h>
+#include <xen/xmalloc.h>
 #include <public/vcpu.h>
 #include <asm/current.h>
 #include <asm/flushtlb.h>
@@ -104,6 +105,18 @@ long do_vcpu_op(int cmd, unsigned int vcpuid, XEN_GUEST_HANDLE_PARAM(void) arg)
 
     switch ( cmd )
     {
+    case VCPUOP_initialise:
+    {
+        vcpu_guest_context_t *ctxt = xmalloc(vcpu_guest_context_t);
+        long rc;
+
+        if ( !ctxt )
+            return -ENOMEM;
+        rc = copy_from_guest(ctxt, guest_handle_cast(arg, vcpu_guest_context_t), 1)
+             ? -EFAULT : arch_set_info_guest(v, ctxt);
+        xfree(ctxt);
+        return rc;
+    }
     case VCPUOP_is_up:
         return !(v->pause_flags & VPF_down);
     case VCPUOP_up:

@@ -21,6 +21,7 @@
 #include <xen/mm.h>
 #include <xen/param.h>
 #include <xen/sched.h>
+#include <xen/smp.h>
 #include <xen/string.h>
 #include <xen/timer.h>
 #include <xen/xmalloc.h>
@@ -31,6 +32,9 @@
 /* Default: all free memory but a reserve for the hypervisor's own needs. */
 static unsigned long long opt_dom0_mem;
 size_param("dom0_mem", opt_dom0_mem);
+/* Default: one vCPU per CPU, as on Xen. */
+static unsigned int opt_dom0_max_vcpus;
+integer_param("dom0_max_vcpus", opt_dom0_max_vcpus);
 
 #define HYPERVISOR_RESERVE_PAGES  (64UL << (20 - PAGE_SHIFT))
 #define DEFAULT_DOMU_MEM          (32UL << 20)
@@ -179,7 +183,9 @@ void __noreturn start_boot_domains(const struct boot_info *bi)
     if ( bi->nr_modules > 1 && !specs[1].is_domain )
         initrd0 = &bi->modules[1];
 
-    d = build_one(0, true, 1, dom0_pages(others), &bi->modules[0], initrd0,
+    d = build_one(0, true,
+                  MIN(opt_dom0_max_vcpus ?: num_online_cpus(), (unsigned int)MAX_VIRT_CPUS),
+                  dom0_pages(others), &bi->modules[0], initrd0,
                   module_args(bi->modules[0].cmdline));
     vcpu_pause_flag_clear(d->vcpu[0], _VPF_down);
 

@@ -337,3 +337,81 @@ void context_switch(struct vcpu *prev, struct vcpu *next)
     reset_stack_and_jump_to((unsigned long)&ci->guest_cpu_user_regs,
                             restore_all_guest);
 }
+
+/* --- VCPUOP_initialise. */
+
+static bool canonical_va(unsigned long va)
+{
+    return ((long)va >> 47) == 0 || ((long)va >> 47) == -1;
+}
+
+/*
+ * Takes a whole register context for a vCPU that has never run: checked
+ * first (addresses canonical, page tables valid L4s of the domain, GDT
+ * frames valid descriptor pages), then installed.
+ */
+int arch_set_info_guest(struct vcpu *v, const vcpu_guest_context_t *c)
+{
+    struct domain *d = v->domain;
+    struct pv_vcpu *pv = &v->arch.pv;
+    unsigned long l4 = xen_cr3_to_pfn(c->ctrlreg[3]);
+    unsigned long ul4 = xen_cr3_to_pfn(c->ctrlreg[1]);
+    unsigned int i;
+    int rc;
+
+    if ( v->is_initialised )
+        return -EEXIST;
+    if ( !canonical_va(c->user_regs.rip) || !canonical_va(c->user_regs.rsp) ||
+         !canonical_va(c->event_callback_eip) ||
+         !canonical_va(c->failsafe_callback_eip) ||
+         !canonical_va(c->syscall_callback_eip) || !canonical_va(c->fs_base) ||
+         !canonical_va(c->gs_base_kernel) || !canonical_va(c->gs_base_user) ||
+         c->gdt_ents > FIRST_RESERVED_GDT_ENTRY || c->ldt_ents )
+        return -EINVAL;
+    for ( i = 0; i < 256; i++ )
+        if ( !canonical_va(c->trap_ctxt[i].address) )
+            return -EINVAL;
+    if ( !mfn_valid(l4) || (ul4 && !mfn_valid(ul4)) )
+        return -EINVAL;
+
+    spin_lock(&d->arch.mm_lock);
+    rc = get_page_and_type(mfn_to_page(l4), d, PGT_l4_page_table);
+    if ( !rc && ul4 &&
+         (rc = get_page_and_type(mfn_to_page(ul4), d, PGT_l4_page_table)) )
+        put_page_and_type(mfn_to_page(l4));
+    if ( !rc && (rc = pv_set_gdt(v, c->gdt_frames, c->gdt_ents)) )
+    {
+        put_page_and_type(mfn_to_page(l4));
+        if ( ul4 )
+            put_page_and_type(mfn_to_page(ul4));
+    }
+    spin_unlock(&d->arch.mm_lock);
+    if ( rc )
+        return rc;
+
+    pv->guest_table = l4;
+    pv->guest_table_user = ul4;
+    pv->user_regs = c->user_regs;
+    pv->user_regs.cs |= 3;
+    pv->user_regs.ss |= 3;
+    pv->user_regs.rflags = (c->user_regs.rflags & ~(0x3000UL | (1UL << 17))) |
+                           X86_EFLAGS_IF;
+    /* IOPL in the context is how a new vCPU gets its virtual IOPL. */
+    pv->iopl = (c->user_regs.rflags >> 12) & 3;
+    memcpy(pv->trap_ctxt, c->trap_ctxt, sizeof(pv->trap_ctxt));
+    for ( i = 0; i < 256; i++ )
+        pv->trap_ctxt[i].cs |= 3;
+    pv->kernel_ss = c->kernel_ss | 3;
+    pv->kernel_sp = c->kernel_sp;
+    pv->event_callback_eip = c->event_callback_eip;
+    pv->failsafe_callback_eip = c->failsafe_callback_eip;
+    pv->syscall_callback_eip = c->syscall_callback_eip;
+    pv->failsafe_disables_events = c->flags & VGCF_failsafe_disables_events;
+    pv->syscall_disables_events = c->flags & VGCF_syscall_disables_events;
+    pv->fs_base = c->fs_base;
+    pv->gs_base_kernel = c->gs_base_kernel;
+    pv->gs_base_user = c->gs_base_user;
+    v->arch.flags = (c->flags & VGCF_in_kernel) ? TF_kernel_mode : 0;
+    __atomic_store_n(&v->is_initialised, true, __ATOMIC_RELEASE);
+    return 0;
+}

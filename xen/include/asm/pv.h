@@ -39,6 +39,9 @@ void pv_cpuid(const struct vcpu *v, uint32_t leaf, uint32_t subleaf,
 /* descriptors.c */
 void pv_map_gdt_for_cpu(struct vcpu *v, unsigned int cpu);
 void pv_destroy_gdt(struct vcpu *v);
+int pv_set_gdt(struct vcpu *v, const unsigned long *frames, unsigned int entries);
+/* VCPUOP_initialise: v (not yet initialised) takes this register state. */
+int arch_set_info_guest(struct vcpu *v, const vcpu_guest_context_t *c);
 long pv_load_user_gs_selector(struct vcpu *v, unsigned long sel);
 
 /* ptwr.c: a guest-kernel write to one of its own page tables. */

@@ -102,20 +102,18 @@ void pv_map_gdt_for_cpu(struct vcpu *v, unsigned int cpu)
     v->arch.gdt_mapped_cpu = cpu;
 }
 
-long do_set_gdt(XEN_GUEST_HANDLE_PARAM(xen_ulong_t) frame_list, unsigned int entries)
+/*
+ * Installs frames[0..nr) as v's GDT.  The caller holds v's domain's
+ * mm_lock; v is current, or not running (VCPUOP_initialise).
+ */
+int pv_set_gdt(struct vcpu *v, const unsigned long *frames, unsigned int entries)
 {
-    struct vcpu *v = current;
     struct domain *d = v->domain;
-    unsigned long frames[MAX_GUEST_GDT_FRAMES];
     unsigned int nr = (entries + 511) / 512, i;
     int rc = 0;
 
     if ( entries > FIRST_RESERVED_GDT_ENTRY )
         return -EINVAL;
-    if ( copy_from_guest(frames, frame_list, nr) )
-        return -EFAULT;
-
-    spin_lock(&d->arch.mm_lock);
     for ( i = 0; i < nr; i++ )
     {
         if ( !mfn_valid(frames[i]) ||
@@ -125,7 +123,7 @@ long do_set_gdt(XEN_GUEST_HANDLE_PARAM(xen_ulong_t) frame_list, unsigned int ent
             rc = rc ?: -EINVAL;
             while ( i-- )
                 put_page_and_type(mfn_to_page(frames[i]));
-            goto out;
+            return rc;
         }
     }
     unmap_guest_gdt(v);
@@ -137,7 +135,23 @@ long do_set_gdt(XEN_GUEST_HANDLE_PARAM(xen_ulong_t) frame_list, unsigned int ent
         flush_tlb_one_local(v->arch.gdt_va + i * PAGE_SIZE);
     }
     v->arch.pv.gdt_ents = entries;
- out:
+    return 0;
+}
+
+long do_set_gdt(XEN_GUEST_HANDLE_PARAM(xen_ulong_t) frame_list, unsigned int entries)
+{
+    struct vcpu *v = current;
+    struct domain *d = v->domain;
+    unsigned long frames[MAX_GUEST_GDT_FRAMES];
+    unsigned int nr = (entries + 511) / 512;
+    int rc;
+
+    if ( entries > FIRST_RESERVED_GDT_ENTRY )
+        return -EINVAL;
+    if ( copy_from_guest(frames, frame_list, nr) )
+        return -EFAULT;
+    spin_lock(&d->arch.mm_lock);
+    rc = pv_set_gdt(v, frames, entries);
     spin_unlock(&d->arch.mm_lock);
     return rc;
 }
