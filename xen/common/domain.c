@@ -331,6 +331,7 @@ static const char *shutdown_reason_name(unsigned int r)
  */
 static void __noreturn hardware_domain_stopped(unsigned int reason)
 {
+    reap_stopped_domains_now();
     switch ( reason )
     {
     case SHUTDOWN_reboot:

@@ -157,6 +157,27 @@ static void reap_stopped_domains(void *unused)
         set_timer(&reaper, NOW() + MILLISECS(1));
 }
 
+static void reap_one_now(struct domain *d, void *unused)
+{
+    s_time_t deadline = NOW() + MILLISECS(100);
+
+    if ( d->domain_id == 0 || !d->is_shutting_down || d->is_dying )
+        return;
+    while ( has_running_vcpu(d) && NOW() < deadline )
+        cpu_relax();
+    if ( !has_running_vcpu(d) )
+        domain_kill(d);
+}
+
+/*
+ * The machine is about to stop with dom0: destroy the boot domains that
+ * already stopped, so that their accounting is in the log too.
+ */
+void reap_stopped_domains_now(void)
+{
+    for_each_domain_call(reap_one_now, NULL);
+}
+
 void boot_domain_stopped(struct domain *d)
 {
     if ( d->domain_id != 0 )

@@ -148,6 +148,8 @@ struct domain *domain_create(domid_t id, const struct domain_create_args *a,
 struct vcpu *vcpu_create(struct domain *d, unsigned int id);
 /* A boot domain (not dom0) stopped: it is destroyed soon after. */
 void boot_domain_stopped(struct domain *d);
+/* Destroys every stopped boot domain now (the machine is stopping). */
+void reap_stopped_domains_now(void);
 /* Takes the domain off the list and frees everything but the structure. */
 void domain_kill(struct domain *d);
 
