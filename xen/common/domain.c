@@ -9,6 +9,7 @@
 #include <xen/console.h>
 #include <xen/errno.h>
 #include <xen/event.h>
+#include <xen/grant_table.h>
 #include <xen/lib.h>
 #include <xen/mm.h>
 #include <xen/sched.h>
@@ -91,6 +92,7 @@ struct domain *get_domain_by_id(domid_t id)
 
 static void domain_free(struct domain *d)
 {
+    gnttab_destroy(d);
     xfree(d->vcpu);
     xfree(d);
 }
@@ -242,6 +244,8 @@ struct domain *domain_create(domid_t id, const struct domain_create_args *a,
             goto fail;
         if ( (rc = evtchn_init(d, a->max_evtchn_port)) )
             goto fail;
+        if ( (rc = gnttab_init(d)) )
+            goto fail;
         if ( (rc = arch_domain_create(d)) )
             goto fail;
         if ( (rc = create_vcpus(d)) )
@@ -266,6 +270,7 @@ struct domain *domain_create(domid_t id, const struct domain_create_args *a,
     }
     evtchn_destroy(d);
     relinquish_domain_pages(d);
+    gnttab_destroy(d);
     domain_free(d);
     return NULL;
 }
@@ -296,6 +301,7 @@ void domain_kill(struct domain *d)
     domlist_remove(d);
     owned = d->tot_pages + d->xenheap_pages;
     evtchn_destroy(d);
+    gnttab_release_mappings(d);
     for ( i = 0; i < d->max_vcpus; i++ )
         if ( d->vcpu[i] )
         {
@@ -308,7 +314,9 @@ void domain_kill(struct domain *d)
         if ( d->vcpu[i] )
             vcpu_destroy(d->vcpu[i]);
     arch_domain_destroy(d);
-    left = relinquish_domain_pages(d);
+    left = 0;
+    gnttab_release_frames(d, &left);
+    left += relinquish_domain_pages(d);
     printk("Domain %u destroyed: %lu of %lu pages returned to the heap, "
            "%lu still referenced\n", d->domain_id, owned - left, owned, left);
     put_domain(d);                      /* the list's reference */

@@ -69,21 +69,21 @@ struct page_info *alloc_domain_pages(struct domain *d, unsigned int order,
 void share_xen_page_with_guest(struct page_info *pg, struct domain *d)
 {
     pg->owner = d;
-    pg->count_info = PGC_allocated | 1;
+    pg->count_info = PGC_allocated | PGC_extra | 1;
     pg->u.inuse.type_info = 0;
     d->xenheap_pages++;
 }
 
-static bool is_shared_xen_page(const struct domain *d, const struct page_info *pg)
+static bool is_shared_xen_page(const struct page_info *pg)
 {
-    return d && page_to_virt(pg) == (void *)d->shared_info;
+    return pg->count_info & PGC_extra;
 }
 
 void free_domain_page(struct page_info *pg)
 {
     struct domain *d = pg->owner;
 
-    if ( d && !is_shared_xen_page(d, pg) )
+    if ( d && !is_shared_xen_page(pg) )
     {
         spin_lock(&d->page_alloc_lock);
         page_list_del(pg, &d->page_list);
@@ -91,7 +91,7 @@ void free_domain_page(struct page_info *pg)
         spin_unlock(&d->page_alloc_lock);
     }
     set_gpfn_from_mfn(page_to_mfn(pg), INVALID_M2P_ENTRY);
-    pg->count_info &= ~PGC_count_mask;
+    pg->count_info &= ~(PGC_count_mask | PGC_extra);
     free_domheap_pages(pg, 0);
 }
 
@@ -217,7 +217,7 @@ static bool remove_page(struct domain *d, xen_pfn_t gmfn)
     if ( !get_page(pg, d) )
         return false;
     /* The hypervisor's own pages (shared_info) are not the guest's to give. */
-    if ( is_shared_xen_page(d, pg) )
+    if ( is_shared_xen_page(pg) )
     {
         put_page(pg);
         return false;

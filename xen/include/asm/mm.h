@@ -64,6 +64,9 @@ struct page_info {
  */
 #define PGC_allocated       (1UL << 63)
 #define PGC_xen_heap        (1UL << 62)     /* a xenheap page, direct-mapped use */
+/* A hypervisor page shared with its owner (shared_info, grant frames): not
+ * on the owner's page list, not in tot_pages. */
+#define PGC_extra           (1UL << 58)
 /* Not RAM: firmware or device memory (never in the heap, never counted). */
 #define PGC_iomem           (1UL << 59)
 #define PGC_state_shift     60

@@ -15,7 +15,8 @@
  * sees d->is_dying instead of freed memory.
  *
  * Lock order (outer first): domlist_lock, d->domain_lock, d->event_lock
- * (two domains': lower domain id first), d->mm_lock, d->page_alloc_lock,
+ * (two domains': lower domain id first), d->mm_lock, grant table locks
+ * (never two at once), d->page_alloc_lock,
  * schedule locks, timer queue locks, heap_lock.
  */
 #ifndef XEN_SCHED_H
@@ -116,6 +117,8 @@ struct domain {
     struct evtchn **evtchn_buckets;     /* [EVTCHN_NR_BUCKETS] */
     unsigned int max_evtchn_port;       /* highest port this domain may use */
     unsigned int valid_evtchns;         /* ports with a bucket */
+
+    struct grant_table *grant_table;    /* common/gnttab/ */
 
     /* Domain list, under domlist_lock. */
     struct domain *next_in_list;

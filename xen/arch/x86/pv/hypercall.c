@@ -8,6 +8,7 @@
  */
 #include <xen/errno.h>
 #include <xen/event.h>
+#include <xen/grant_table.h>
 #include <xen/hypercall.h>
 #include <xen/lib.h>
 #include <xen/param.h>
@@ -39,6 +40,7 @@ static const hypercall_fn_t hypercall_table[64] = {
     [__HYPERVISOR_set_timer_op]         = HC(do_set_timer_op),
     [__HYPERVISOR_xen_version]          = HC(do_xen_version),
     [__HYPERVISOR_console_io]           = HC(do_console_io),
+    [__HYPERVISOR_grant_table_op]       = HC(do_grant_table_op),
     [__HYPERVISOR_vm_assist]            = HC(do_vm_assist),
     [__HYPERVISOR_update_va_mapping_otherdomain] =
                                           HC(do_update_va_mapping_otherdomain),

@@ -193,7 +193,7 @@ void put_page_and_type(struct page_info *pg)
  */
 static unsigned int l1_disallow(const struct domain *d)
 {
-    return d->is_privileged ? 0 : L1_DISALLOW;
+    return (d->is_privileged ? 0 : L1_DISALLOW) | _PAGE_GNTTAB;
 }
 
 /*
@@ -265,7 +265,8 @@ void put_page_from_l1e(intpte_t e)
 {
     struct page_info *pg;
 
-    if ( !(e & _PAGE_PRESENT) || is_iomem(PTE_MFN(e)) )
+    if ( !(e & _PAGE_PRESENT) || is_iomem(PTE_MFN(e)) ||
+         (get_pte_flags(e) & _PAGE_GNTTAB) )
         return;
     pg = mfn_to_page(PTE_MFN(e));
     if ( e & _PAGE_RW )
@@ -382,6 +383,9 @@ int mod_pte(intpte_t *pe, intpte_t ne, unsigned int level, struct domain *d,
 
     if ( level == 1 )
     {
+        /* Grant mappings go only through unmap_grant_ref. */
+        if ( get_pte_flags(old) & _PAGE_GNTTAB )
+            return -EINVAL;
         ne = adjust_guest_l1e(ne);
         /* Same frame, same writability: no references change. */
         if ( (ne & _PAGE_PRESENT) && (old & _PAGE_PRESENT) &&

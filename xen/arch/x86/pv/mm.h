@@ -13,6 +13,13 @@ struct vcpu;
 
 typedef uint64_t intpte_t;
 
+/*
+ * A grant mapping's PTE (software bit 62): its references belong to the
+ * grant code, so the page-table paths neither take nor drop any, and a
+ * guest can neither create nor overwrite such an entry itself.
+ */
+#define _PAGE_GNTTAB        (1U << 22)      /* flag form of PTE bit 62 */
+
 /* The hypervisor's L4 slots in every guest address space. */
 #define L4_XEN_SLOT_FIRST   256
 #define L4_XEN_SLOT_LAST    271

@@ -223,11 +223,18 @@ static void pv_bounce_syscall(struct vcpu *v, struct cpu_user_regs *regs,
         regs->rflags &= ~X86_EFLAGS_DF;
 }
 
-/* Deliver what is pending, most urgent first; called with IRQs off. */
+static bool event_deliverable(const struct vcpu *v)
+{
+    const struct vcpu_info *vi = v->vcpu_info;
+
+    return vi && ACCESS_ONCE(vi->evtchn_upcall_pending) &&
+           !ACCESS_ONCE(vi->evtchn_upcall_mask) && v->arch.pv.event_callback_eip;
+}
+
+/* Deliver what is pending, most urgent first. */
 static void deliver_pending(struct vcpu *v, struct cpu_user_regs *regs)
 {
     struct trap_bounce *tb = &v->arch.trap_bounce;
-    struct vcpu_info *vi = v->vcpu_info;
 
     if ( tb->flags & TBF_EXCEPTION )
     {
@@ -238,29 +245,26 @@ static void deliver_pending(struct vcpu *v, struct cpu_user_regs *regs)
                             tb->error_code, flags & TBF_INTERRUPT);
         return;
     }
-    if ( vi && ACCESS_ONCE(vi->evtchn_upcall_pending) &&
-         !ACCESS_ONCE(vi->evtchn_upcall_mask) &&
-         v->arch.pv.event_callback_eip )
+    if ( event_deliverable(v) )
         create_bounce_frame(v, regs, v->arch.pv.event_callback_eip, false, 0,
                             true);
 }
 
 /*
- * The last C code before IRET to a guest.  Softirqs (timers, scheduling)
- * run first, with interrupts on; a reschedule does not return here but
- * re-enters restore_all_guest for the next vCPU.
+ * The last C code before IRET to a guest, entered with interrupts off.
+ * Work (softirqs, bounces) runs with interrupts on, then everything is
+ * checked again with them off, so nothing can become pending unseen
+ * between the last check and the IRET.  A reschedule does not return
+ * here but re-enters restore_all_guest for the next vCPU.
  */
 void pv_exit_work(struct cpu_user_regs *regs);
 void pv_exit_work(struct cpu_user_regs *regs)
 {
-    struct vcpu *v;
-
     for ( ; ; )
     {
-        unsigned int cpu = smp_processor_id();
+        struct vcpu *v = current;
 
-        v = current;
-        if ( softirq_pending(cpu) || !vcpu_runnable(v) )
+        if ( softirq_pending(smp_processor_id()) || !vcpu_runnable(v) )
         {
             if ( !vcpu_runnable(v) )
                 raise_softirq(SCHEDULE_SOFTIRQ);
@@ -269,12 +273,15 @@ void pv_exit_work(struct cpu_user_regs *regs)
             local_irq_disable();
             continue;
         }
+        if ( (v->arch.trap_bounce.flags & TBF_EXCEPTION) || event_deliverable(v) )
+        {
+            local_irq_enable();
+            deliver_pending(v, regs);
+            local_irq_disable();
+            continue;
+        }
         break;
     }
-    deliver_pending(v, regs);
-    /* A crash while delivering makes the vCPU unrunnable: schedule away. */
-    if ( !vcpu_runnable(v) )
-        pv_exit_work(regs);
 }
 
 void pv_iret_fault(struct cpu_user_regs *regs);

@@ -1,0 +1,313 @@
+/*
+ * Grant mappings: GNTTABOP_map_grant_ref and unmap_grant_ref for PV
+ * mappers, and the mapper's maptrack.
+ *
+ * A grant mapping is a PTE in the mapper's own L1 table (given by virtual
+ * address, or with GNTMAP_contains_pte by the PTE's machine address).  It
+ * carries _PAGE_GNTTAB, so that the ordinary page-table paths never take
+ * or drop references for it: the references belong to the maptrack record
+ * and go only with unmap_grant_ref or the mapper's death.  A guest cannot
+ * forge or overwrite such an entry through mmu_update.
+ *
+ * Each op in a batch gets its own GNTST_* status; the hypercall itself
+ * fails only when the batch cannot be read or written.
+ */
+#include <xen/errno.h>
+#include <xen/grant_table.h>
+#include <xen/guest_access.h>
+#include <xen/lib.h>
+#include <xen/mm.h>
+#include <xen/sched.h>
+#include <xen/string.h>
+#include <xen/xmalloc.h>
+#include <asm/current.h>
+#include <asm/flushtlb.h>
+#include <asm/pv.h>
+#include "../../arch/x86/pv/mm.h"
+
+#define MAPTRACK_CHUNK 256
+
+/* --- The maptrack (mapper's table lock held). */
+
+static int maptrack_get(struct grant_table *gt)
+{
+    unsigned int i;
+
+    for ( i = 0; i < gt->maptrack_size; i++ )
+        if ( !gt->maptrack[i].flags )
+            return i;
+    if ( gt->maptrack_size >= gt->maptrack_limit )
+        return -1;
+    {
+        unsigned int n = gt->maptrack_size + MAPTRACK_CHUNK;
+        struct grant_mapping *m = xzalloc_array(struct grant_mapping, n);
+
+        if ( !m )
+            return -1;
+        if ( gt->maptrack )
+            memcpy(m, gt->maptrack, gt->maptrack_size * sizeof(*m));
+        xfree(gt->maptrack);
+        gt->maptrack = m;
+        i = gt->maptrack_size;
+        gt->maptrack_size = n;
+    }
+    return i;
+}
+
+#define MAPTRACK_IN_USE      0x8000  /* with the GNTMAP_* flags of the map */
+#define MAPTRACK_RESERVED    0x4000  /* being set up or torn down */
+
+static int maptrack_reserve(struct grant_table *lgt)
+{
+    int handle;
+
+    spin_lock(&lgt->lock);
+    handle = maptrack_get(lgt);
+    if ( handle >= 0 )
+        lgt->maptrack[handle].flags = MAPTRACK_RESERVED;
+    spin_unlock(&lgt->lock);
+    return handle;
+}
+
+static void maptrack_free(struct grant_table *lgt, unsigned int handle, bool used)
+{
+    spin_lock(&lgt->lock);
+    memset(&lgt->maptrack[handle], 0, sizeof(lgt->maptrack[handle]));
+    if ( used )
+        lgt->maptrack_used--;
+    spin_unlock(&lgt->lock);
+}
+
+/* --- The mapper's PTE. */
+
+/* The PTE the op names, in an L1 table of d; NULL if there is none. */
+static intpte_t *mapping_pte(struct domain *d, uint64_t addr, uint32_t flags)
+{
+    struct page_info *l1pg;
+    intpte_t *pe;
+
+    if ( flags & GNTMAP_contains_pte )
+    {
+        mfn_t mfn = addr >> PAGE_SHIFT;
+
+        if ( (addr & 7) || !mfn_valid(mfn) )
+            return NULL;
+        l1pg = mfn_to_page(mfn);
+        pe = (intpte_t *)mfn_to_virt(mfn) + ((addr & ~PAGE_MASK) >> 3);
+    }
+    else
+    {
+        if ( addr >= HYPERVISOR_VIRT_START && addr < HYPERVISOR_VIRT_END )
+            return NULL;
+        pe = guest_l1e_of(current, addr, &l1pg);
+        if ( !pe )
+            return NULL;
+    }
+    if ( l1pg->owner != d ||
+         (l1pg->u.inuse.type_info & (PGT_type_mask | PGT_validated)) !=
+         (PGT_l1_page_table | PGT_validated) )
+        return NULL;
+    return pe;
+}
+
+static intpte_t grant_pte(unsigned long mfn, uint32_t flags)
+{
+    intpte_t e = ((intpte_t)mfn << PAGE_SHIFT) | _PAGE_PRESENT | _PAGE_USER |
+                 _PAGE_ACCESSED | _PAGE_DIRTY | put_pte_flags(_PAGE_GNTTAB | _PAGE_NX);
+
+    if ( !(flags & GNTMAP_readonly) )
+        e |= _PAGE_RW;
+    return e;
+}
+
+/* --- map_grant_ref. */
+
+/*
+ * Never two grant-table locks at once (a domain may map from a domain
+ * that maps from it): the mapper's maptrack slot is reserved, the
+ * granter's entry acquired, and the slot filled, each under its own lock.
+ * The mapper's mm_lock, taken first, keeps its page tables still.
+ */
+static int16_t map_one(struct domain *ld, gnttab_map_grant_ref_t *op)
+{
+    struct grant_table *lgt = ld->grant_table, *rgt;
+    bool ro = op->flags & GNTMAP_readonly;
+    struct domain *rd;
+    unsigned long mfn = 0;
+    intpte_t *pe = NULL, old;
+    int16_t rc;
+    int handle;
+
+    if ( !(op->flags & (GNTMAP_host_map | GNTMAP_device_map)) )
+        return GNTST_general_error;
+    rd = op->dom == DOMID_SELF ? ld : get_domain_by_id(op->dom);
+    if ( !rd )
+        return GNTST_bad_domain;
+    if ( rd == ld )
+        get_domain_ref(ld);
+    rgt = rd->grant_table;
+
+    spin_lock(&ld->arch.mm_lock);
+    if ( op->flags & GNTMAP_host_map )
+    {
+        pe = mapping_pte(ld, op->host_addr, op->flags);
+        if ( !pe || (ACCESS_ONCE(*pe) & put_pte_flags(_PAGE_GNTTAB)) )
+        {
+            rc = GNTST_bad_virt_addr;
+            goto out;
+        }
+    }
+    handle = maptrack_reserve(lgt);
+    if ( handle < 0 )
+    {
+        rc = GNTST_no_space;
+        goto out;
+    }
+    spin_lock(&rgt->lock);
+    rc = gnttab_acquire(rd, op->ref, ld->domain_id, ro, &mfn);
+    spin_unlock(&rgt->lock);
+    if ( rc != GNTST_okay )
+    {
+        maptrack_free(lgt, handle, false);
+        goto out;
+    }
+    if ( pe )
+    {
+        old = __atomic_exchange_n(pe, grant_pte(mfn, op->flags), __ATOMIC_ACQ_REL);
+        put_page_from_l1e(old);
+        flush_tlb_mask(&ld->arch.dirty_cpumask);
+    }
+    spin_lock(&lgt->lock);
+    lgt->maptrack[handle] = (struct grant_mapping){
+        .ref = op->ref, .domid = rd->domain_id, .mfn = mfn, .granter = rd,
+        .flags = (op->flags & (GNTMAP_readonly | GNTMAP_host_map |
+                               GNTMAP_device_map | GNTMAP_contains_pte)) |
+                 MAPTRACK_IN_USE,
+    };
+    lgt->maptrack_used++;
+    spin_unlock(&lgt->lock);
+    get_domain_ref(rd);                 /* held by the mapping */
+    op->handle = handle;
+    op->dev_bus_addr = (uint64_t)mfn << PAGE_SHIFT;
+    rc = GNTST_okay;
+ out:
+    spin_unlock(&ld->arch.mm_lock);
+    put_domain(rd);
+    return rc;
+}
+
+long gnttab_map(XEN_GUEST_HANDLE_PARAM(void) uop, unsigned int count)
+{
+    XEN_GUEST_HANDLE(gnttab_map_grant_ref_t) h = { (gnttab_map_grant_ref_t *)uop.p };
+    struct domain *ld = current->domain;
+    gnttab_map_grant_ref_t op;
+    unsigned int i;
+
+    for ( i = 0; i < count; i++ )
+    {
+        if ( copy_from_guest_offset(&op, h, i, 1) )
+            return -EFAULT;
+        op.status = map_one(ld, &op);
+        if ( copy_to_guest_offset(h, i, &op, 1) )
+            return -EFAULT;
+    }
+    return 0;
+}
+
+/* --- unmap_grant_ref. */
+
+/* Gives back what mapping m held (no lock of the mapper held). */
+static void release_mapping(const struct grant_mapping *m)
+{
+    struct domain *rd = m->granter;
+
+    spin_lock(&rd->grant_table->lock);
+    gnttab_release(rd, m->ref, m->flags & GNTMAP_readonly);
+    spin_unlock(&rd->grant_table->lock);
+    put_domain(rd);
+}
+
+static int16_t unmap_one(struct domain *ld, gnttab_unmap_grant_ref_t *op)
+{
+    struct grant_table *lgt = ld->grant_table;
+    struct grant_mapping m;
+    intpte_t *pe, e;
+    int16_t rc = GNTST_okay;
+
+    spin_lock(&ld->arch.mm_lock);
+    spin_lock(&lgt->lock);
+    if ( op->handle >= lgt->maptrack_size ||
+         !(lgt->maptrack[op->handle & -(unsigned long)(op->handle < lgt->maptrack_size)].flags &
+           MAPTRACK_IN_USE) )
+    {
+        spin_unlock(&lgt->lock);
+        rc = GNTST_bad_handle;
+        goto out;
+    }
+    m = lgt->maptrack[op->handle];
+    if ( m.flags & GNTMAP_host_map )
+    {
+        pe = mapping_pte(ld, op->host_addr, m.flags);
+        e = pe ? ACCESS_ONCE(*pe) : 0;
+        /* It must be this grant's PTE, or the guest is confused. */
+        if ( !pe || !(e & put_pte_flags(_PAGE_GNTTAB)) ||
+             ((e & PTE_ADDR_MASK) >> PAGE_SHIFT) != m.mfn )
+        {
+            spin_unlock(&lgt->lock);
+            rc = GNTST_general_error;
+            goto out;
+        }
+        __atomic_store_n(pe, 0, __ATOMIC_RELEASE);
+    }
+    lgt->maptrack[op->handle].flags = MAPTRACK_RESERVED;
+    spin_unlock(&lgt->lock);
+    /* No CPU may keep the translation once the references go. */
+    if ( m.flags & GNTMAP_host_map )
+        flush_tlb_mask(&ld->arch.dirty_cpumask);
+    release_mapping(&m);
+    maptrack_free(lgt, op->handle, true);
+ out:
+    spin_unlock(&ld->arch.mm_lock);
+    return rc;
+}
+
+long gnttab_unmap(XEN_GUEST_HANDLE_PARAM(void) uop, unsigned int count)
+{
+    XEN_GUEST_HANDLE(gnttab_unmap_grant_ref_t) h = { (gnttab_unmap_grant_ref_t *)uop.p };
+    struct domain *ld = current->domain;
+    gnttab_unmap_grant_ref_t op;
+    unsigned int i;
+
+    for ( i = 0; i < count; i++ )
+    {
+        if ( copy_from_guest_offset(&op, h, i, 1) )
+            return -EFAULT;
+        op.status = unmap_one(ld, &op);
+        if ( copy_to_guest_offset(h, i, &op, 1) )
+            return -EFAULT;
+    }
+    return 0;
+}
+
+/*
+ * The mapper is dying: its page tables are going away, so only the
+ * references and pins are dropped (grant PTEs never hold any of their own).
+ */
+void gnttab_release_mappings(struct domain *d)
+{
+    struct grant_table *gt = d->grant_table;
+    unsigned int i;
+
+    if ( !gt )
+        return;
+    /* Nothing runs in the dying domain: no lock of its own is needed. */
+    for ( i = 0; i < gt->maptrack_size; i++ )
+        if ( gt->maptrack[i].flags & MAPTRACK_IN_USE )
+        {
+            struct grant_mapping m = gt->maptrack[i];
+
+            memset(&gt->maptrack[i], 0, sizeof(m));
+            gt->maptrack_used--;
+            release_mapping(&m);
+        }
+}
