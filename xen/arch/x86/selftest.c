@@ -203,6 +203,28 @@ void boot_selftest(const struct boot_info *bi, const char *mode)
 }
 
 /*
+ * Two stand-ins for the real locks of their classes: an inner one (a
+ * console_lock) held while waiting for an outer one (a heap_lock), which
+ * deadlocks against any CPU taking them the right way round.
+ */
+static noinline void take_locks_out_of_order(void)
+{
+    static DEFINE_SPINLOCK_CLASS(outer, LOCK_CLASS_heap);
+    static DEFINE_SPINLOCK_CLASS(inner, LOCK_CLASS_console);
+    unsigned long flags;
+
+    flags = spin_lock_irqsave(&outer);          /* the right order is fine */
+    spin_lock(&inner);
+    spin_unlock(&inner);
+    spin_unlock_irqrestore(&outer, flags);
+
+    flags = spin_lock_irqsave(&inner);
+    spin_lock(&outer);                          /* must be caught */
+    spin_unlock(&outer);
+    spin_unlock_irqrestore(&inner, flags);
+}
+
+/*
  * Each kind reaches the fatal-trap path differently: an ordinary fault on
  * the current stack, or (df) a fault whose delivery itself faults, which
  * only an IST stack can report.
@@ -232,7 +254,16 @@ void trigger_debug_fault(const char *kind)
         spin_lock(&mixed);          /* now with interrupts on: must be caught */
         spin_unlock(&mixed);
     }
+    else if ( !strcmp(kind, "lock-order") )
+        take_locks_out_of_order();
+    else if ( !strcmp(kind, "lock-twice") )
+    {
+        static DEFINE_SPINLOCK_CLASS(twice, LOCK_CLASS_timer);
+
+        spin_lock_irqsave(&twice);
+        spin_lock_irqsave(&twice);  /* would wait for itself forever */
+    }
     else if ( !strcmp(kind, "df") )
         __asm__ __volatile__("mov $0xffff810000001000, %%rsp; push %%rax" ::: "memory");
-    printk("debug-fault: unknown kind '%s' (ud, pf, gp, de, df, lock-irq)\n", kind);
+    printk("debug-fault: unknown kind '%s' (ud, pf, gp, de, df, lock-irq, lock-order, lock-twice)\n", kind);
 }

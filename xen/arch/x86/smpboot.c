@@ -61,7 +61,7 @@ static struct {
     void (*fn)(void *);
     void *data;
     volatile unsigned int pending;
-} call_data = { .lock = SPIN_LOCK_UNLOCKED };
+} call_data = { .lock = SPIN_LOCK_UNLOCKED_CLASS(LOCK_CLASS_call) };
 
 static const struct cpu_user_regs *irq_regs[NR_CPUS];
 

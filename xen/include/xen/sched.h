@@ -15,7 +15,9 @@
  * sees d->is_dying instead of freed memory.
  *
  * Lock order (outer first): domlist_lock, d->domain_lock, d->mm_lock,
- * d->page_alloc_lock, schedule locks, heap_lock.
+ * d->page_alloc_lock, schedule locks, timer queue locks, ioremap_lock,
+ * map_lock, the call-function lock, xmalloc_lock, heap_lock, console_lock.
+ * This is enum lock_class in xen/spinlock.h, which debug builds enforce.
  */
 #ifndef XEN_SCHED_H
 #define XEN_SCHED_H

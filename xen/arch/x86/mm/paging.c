@@ -29,7 +29,7 @@ paddr_t idle_pg_table_phys;
 static pte_t *idle_l4;
 static bool have_1g_pages;
 static unsigned int allowed_flags = ~0U;    /* NX only when EFER.NXE */
-static DEFINE_SPINLOCK(map_lock);
+static DEFINE_SPINLOCK_CLASS(map_lock, LOCK_CLASS_map);
 
 static unsigned long level_size(unsigned int lvl)
 {
