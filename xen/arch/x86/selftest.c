@@ -9,7 +9,7 @@
  */
 #include <xen/console.h>
 #include <xen/lib.h>
-#include <xen/sched-if.h>
+#include <xen/sched.h>
 #include <xen/smp.h>
 #include <xen/spinlock.h>
 #include <xen/softirq.h>
@@ -150,6 +150,27 @@ static bool formatting_works(void)
     return !strcmp(buf, "a|  -42|ab |0000dead|%");
 }
 
+/*
+ * selftest=keys: a domain for 'q' and 'r' to show, with two vCPUs, the
+ * first known to the scheduler on the last CPU, the second not scheduled.
+ * No kernel runs in it: its vCPUs stay down.
+ */
+static void create_parked_domain(void)
+{
+    struct domain_create_args args = { .max_vcpus = 2, .max_pages = 256 };
+    unsigned int cpu = num_online_cpus() - 1;
+    struct domain *d;
+    int rc;
+
+    d = domain_create(1, &args, &rc);
+    if ( !d || !vcpu_create(d, 1) || sched_vcpu_insert(d->vcpu[0], cpu) )
+    {
+        printk("selftest: cannot create the parked domain (%d)\n", rc);
+        return;
+    }
+    printk("selftest: domain 1 parked (2 vCPUs down, d1v0 queued on CPU%u)\n", cpu);
+}
+
 void boot_selftest(const struct boot_info *bi, const char *mode)
 {
     unsigned long rip;
@@ -194,6 +215,7 @@ void boot_selftest(const struct boot_info *bi, const char *mode)
            failures ? "FAIL" : "PASS", checks, failures);
     if ( !strcmp(mode, "keys") )
     {
+        create_parked_domain();
         printk("selftest: waiting for debug keys\n");
         idle_loop();
     }
