@@ -21,6 +21,8 @@
 #include <asm/config.h>
 #include <asm/cpufeature.h>
 #include <asm/desc.h>
+#include <asm/extable.h>
+#include <asm/mm.h>
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
@@ -100,6 +102,79 @@ static bool ipis_reach_all_cpus(void)
     called_on = 0;
     smp_call_function(mark_cpu, NULL);
     return called_on == (cpu_online_bits & ~(1UL << smp_processor_id()));
+}
+
+/*
+ * TLB shootdown of hypervisor mappings.  Every other CPU reads a scratch
+ * VA mapped to page A, so its TLB holds a global entry for it; the VA is
+ * then remapped to page B, and later unmapped.  Each CPU must see B, then
+ * a fault, never A's stale value: only a flush on every CPU gets there.
+ */
+#define SHOOTDOWN_VA    (VMAP_VIRT_START + (2UL << 30))
+#define READ_FAULTED    0xfa017fa017UL
+#define PAGE_A_VALUE    0xaaaa0000aaaaUL
+#define PAGE_B_VALUE    0xbbbb0000bbbbUL
+
+static volatile unsigned long seen_at_va[NR_CPUS];
+
+/* *p, or READ_FAULTED if reading it faults. */
+static unsigned long read_or_fault(const volatile unsigned long *p)
+{
+    unsigned long v = READ_FAULTED;
+
+    __asm__ __volatile__("1: mov (%1), %0\n"
+                         "2:\n"
+                         _ASM_EXTABLE(1b, 2b)
+                         : "+r"(v) : "r"(p) : "memory");
+    return v;
+}
+
+static void read_shootdown_va(void *unused)
+{
+    seen_at_va[smp_processor_id()] =
+        read_or_fault((const volatile unsigned long *)SHOOTDOWN_VA);
+}
+
+/* Every other online CPU reads the scratch VA and saw `want`. */
+static bool others_see(unsigned long want)
+{
+    unsigned int cpu, me = smp_processor_id();
+    bool ok = true;
+
+    smp_call_function(read_shootdown_va, NULL);
+    for ( cpu = 0; cpu < NR_CPUS; cpu++ )
+        if ( cpu != me && cpu_online(cpu) && seen_at_va[cpu] != want )
+        {
+            printk("selftest: CPU%u read %#lx at %#lx, expected %#lx\n", cpu,
+                   seen_at_va[cpu], SHOOTDOWN_VA, want);
+            ok = false;
+        }
+    return ok;
+}
+
+static bool tlb_shootdown_reaches_all_cpus(void)
+{
+    unsigned long *a = alloc_xenheap_pages(0), *b = alloc_xenheap_pages(0);
+    bool ok = a && b;
+
+    if ( ok )
+    {
+        *a = PAGE_A_VALUE;
+        *b = PAGE_B_VALUE;
+        ok = !map_pages_to_xen(SHOOTDOWN_VA, virt_to_mfn(a), 1, PAGE_HYPERVISOR_RW) &&
+             others_see(PAGE_A_VALUE);
+        ok = ok && !map_pages_to_xen(SHOOTDOWN_VA, virt_to_mfn(b), 1,
+                                     PAGE_HYPERVISOR_RW) &&
+             others_see(PAGE_B_VALUE);
+        destroy_xen_mappings(SHOOTDOWN_VA, SHOOTDOWN_VA + PAGE_SIZE);
+        ok = others_see(READ_FAULTED) && ok;
+    }
+    if ( a )
+        free_xenheap_pages(a, 0);
+    if ( b )
+        free_xenheap_pages(b, 0);
+    printk("selftest: TLB shootdown checked on %u other CPUs\n", num_online_cpus() - 1);
+    return ok;
 }
 
 /*
@@ -196,6 +271,7 @@ void boot_selftest(const struct boot_info *bi, const char *mode)
     check(running_on_own_gdt(), "own GDT, TSS and IDT loaded");
     check(num_online_cpus() == topology.nr_cpus, "every CPU in the MADT online");
     check(ipis_reach_all_cpus(), "IPIs reach every other CPU");
+    check(tlb_shootdown_reaches_all_cpus(), "hypervisor mapping changes reach all TLBs");
     check(timer_fires(), "one-shot timer fires on time");
     check(time_agrees_with_hpet(), "system time agrees with the HPET");
     check(sched_selftest() == 0, "scheduler policy alternates and idles");

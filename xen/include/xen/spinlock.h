@@ -77,6 +77,11 @@ static inline unsigned long local_save_flags(void)
     return flags;
 }
 
+static inline bool local_irq_is_enabled(void)
+{
+    return local_save_flags() & (1UL << 9);     /* EFLAGS.IF */
+}
+
 #if defined(__XEN__) && !defined(NDEBUG)
 /*
  * Debug builds check the rules above once the system is up (early boot runs
@@ -101,7 +106,7 @@ static inline void spin_debug_check_irq(spinlock_t *l)
 {
     uint8_t want, seen = SPIN_IRQ_UNKNOWN;
 
-    want = (local_save_flags() & (1UL << 9)) ? SPIN_IRQ_ENABLED : SPIN_IRQ_DISABLED;
+    want = local_irq_is_enabled() ? SPIN_IRQ_ENABLED : SPIN_IRQ_DISABLED;
     if ( __atomic_compare_exchange_n(&l->irq_state, &seen, want, false,
                                      __ATOMIC_RELAXED, __ATOMIC_RELAXED) ||
          seen == want )
