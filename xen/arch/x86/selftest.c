@@ -20,6 +20,7 @@
 #include <asm/apic.h>
 #include <asm/config.h>
 #include <asm/cpufeature.h>
+#include <asm/current.h>
 #include <asm/desc.h>
 #include <asm/extable.h>
 #include <asm/mm.h>
@@ -217,6 +218,19 @@ static bool running_on_own_gdt(void)
     return cs == HYPERVISOR_CS64_SEL && tr == TSS_SEL && idtr.limit == 4095;
 }
 
+/* This CPU's guard pages have no mapping, in the image nor the direct map. */
+static bool stack_guards_unmapped(void)
+{
+    unsigned long block = get_cpu_info()->stack_block;
+    unsigned long ist = block + STACK_IST_GUARD_PAGE * PAGE_SIZE;
+    unsigned long primary = block + STACK_GUARD_PAGE * PAGE_SIZE;
+
+    return !xen_mapping_flags(ist) && !xen_mapping_flags(primary) &&
+           !xen_mapping_flags((unsigned long)__va(__pa((void *)ist))) &&
+           !xen_mapping_flags((unsigned long)__va(__pa((void *)primary))) &&
+           xen_mapping_flags(primary + PAGE_SIZE) && xen_mapping_flags(ist + PAGE_SIZE);
+}
+
 static bool formatting_works(void)
 {
     char buf[64];
@@ -269,6 +283,7 @@ void boot_selftest(const struct boot_info *bi, const char *mode)
     check(!boot_cpu.smap || (read_cr4() & X86_CR4_SMAP), "SMAP enabled when offered");
     check(!boot_cpu.nx || (rdmsr(MSR_EFER) & EFER_NXE), "NX enabled when offered");
     check(running_on_own_gdt(), "own GDT, TSS and IDT loaded");
+    check(stack_guards_unmapped(), "stack guard pages unmapped");
     check(num_online_cpus() == topology.nr_cpus, "every CPU in the MADT online");
     check(ipis_reach_all_cpus(), "IPIs reach every other CPU");
     check(tlb_shootdown_reaches_all_cpus(), "hypervisor mapping changes reach all TLBs");
@@ -323,6 +338,26 @@ static noinline void take_locks_out_of_order(void)
 }
 
 /*
+ * Recurses until the primary stack runs into its guard page.  The bound
+ * only keeps the compiler from calling this infinite recursion: 512 bytes
+ * a frame reach the guard long before it.
+ */
+static noinline unsigned long overflow_stack(unsigned long depth)
+{
+    volatile unsigned char frame[512];
+
+    frame[0] = (unsigned char)depth;
+    if ( depth > (1UL << 20) )
+        return frame[0];
+    return overflow_stack(depth + 1) + frame[0];
+}
+
+static void overflow_stack_ipi(void *unused)
+{
+    overflow_stack(0);
+}
+
+/*
  * Each kind reaches the fatal-trap path differently: an ordinary fault on
  * the current stack, or (df) a fault whose delivery itself faults, which
  * only an IST stack can report.
@@ -361,7 +396,11 @@ void trigger_debug_fault(const char *kind)
         spin_lock_irqsave(&twice);
         spin_lock_irqsave(&twice);  /* would wait for itself forever */
     }
+    else if ( !strcmp(kind, "stack-overflow") )
+        overflow_stack(0);
+    else if ( !strcmp(kind, "stack-overflow-ap") )   /* a heap-allocated stack */
+        smp_call_function(overflow_stack_ipi, NULL);
     else if ( !strcmp(kind, "df") )
         __asm__ __volatile__("mov $0xffff810000001000, %%rsp; push %%rax" ::: "memory");
-    printk("debug-fault: unknown kind '%s' (ud, pf, gp, de, df, lock-irq, lock-order, lock-twice)\n", kind);
+    printk("debug-fault: unknown kind '%s' (ud, pf, gp, de, df, stack-overflow[-ap], lock-irq, lock-order, lock-twice)\n", kind);
 }

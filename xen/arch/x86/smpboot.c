@@ -187,6 +187,7 @@ static bool boot_one_cpu(unsigned int cpu, uint32_t apic_id, void *page,
         printk("SMP: no memory for the stack of CPU%u\n", cpu);
         return false;
     }
+    stack_guards_unmap(block);
     booting_cpu = cpu;
     cpu_to_apicid[cpu] = apic_id;
     ap_boot_stack = block + STACK_SIZE - CPU_INFO_SIZE;

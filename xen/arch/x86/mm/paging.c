@@ -24,6 +24,7 @@
 #include <xen/mm.h>
 #include <xen/spinlock.h>
 #include <xen/string.h>
+#include <asm/current.h>
 #include <asm/flushtlb.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
@@ -308,6 +309,28 @@ void destroy_xen_mappings(unsigned long s, unsigned long e)
     unmap_in(idle_l4, 4, s, e);
     flush_and_free();
     spin_unlock(&map_lock);
+}
+
+/*
+ * A stack is reached through the direct map (AP stacks come from the
+ * xenheap) or, for CPU 0's block in .bss, through the image mapping; the
+ * direct-map alias of that one goes too, so no mapping of a guard page is
+ * left to write through.
+ */
+static void unmap_page_everywhere(unsigned long va)
+{
+    if ( va >= XEN_VIRT_START && va < XEN_VIRT_END )
+    {
+        destroy_xen_mappings(va, va + PAGE_SIZE);
+        va = (unsigned long)__va(__pa((void *)va));
+    }
+    destroy_xen_mappings(va, va + PAGE_SIZE);
+}
+
+void stack_guards_unmap(unsigned long block)
+{
+    unmap_page_everywhere(block + STACK_IST_GUARD_PAGE * PAGE_SIZE);
+    unmap_page_everywhere(block + STACK_GUARD_PAGE * PAGE_SIZE);
 }
 
 unsigned int xen_mapping_flags(unsigned long va)
