@@ -26,11 +26,11 @@
 static char console_ring[CONSOLE_RING_SIZE];
 static size_t console_ring_prod;            /* total bytes ever written */
 static bool at_line_start = true;     /* protected by console_lock */
-static DEFINE_SPINLOCK(console_lock);
+static DEFINE_SPINLOCK_CLASS(console_lock, LOCK_CLASS_console);
 
 void console_force_unlock(void)
 {
-    spin_lock_init(&console_lock);
+    spin_lock_init_class(&console_lock, LOCK_CLASS_console);
 }
 
 void console_init(void)

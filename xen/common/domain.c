@@ -18,7 +18,7 @@
 #include <asm/shutdown.h>
 
 /* Protects domain_list and its order; held briefly, never across work. */
-static DEFINE_SPINLOCK(domlist_lock);
+static DEFINE_SPINLOCK_CLASS(domlist_lock, LOCK_CLASS_domlist);
 static struct domain *domain_list;      /* sorted by domain_id */
 static unsigned int nr_domains;
 
@@ -230,8 +230,8 @@ struct domain *domain_create(domid_t id, const struct domain_create_args *a,
     d->is_privileged = a->privileged;
     d->max_pages = a->max_pages;
     d->max_vcpus = a->max_vcpus;
-    spin_lock_init(&d->domain_lock);
-    spin_lock_init(&d->page_alloc_lock);
+    spin_lock_init_class(&d->domain_lock, LOCK_CLASS_domain);
+    spin_lock_init_class(&d->page_alloc_lock, LOCK_CLASS_page_alloc);
     page_list_init(&d->page_list);
     snprintf(d->name, sizeof(d->name), "d%u", id);
 

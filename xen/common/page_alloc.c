@@ -33,7 +33,7 @@
 /* Zone z holds MFNs in [2^(z-1), 2^z); zone 0 holds MFN 0 only. */
 #define NR_ZONES        (8 * sizeof(unsigned int) + 1)
 
-static DEFINE_SPINLOCK(heap_lock);
+static DEFINE_SPINLOCK_CLASS(heap_lock, LOCK_CLASS_heap);
 static struct page_list_head heap[NR_ZONES][MAX_ORDER + 1];  /* heap_lock */
 unsigned long total_pages, avail_pages;                     /* heap_lock */
 

@@ -124,7 +124,7 @@ static void timer_interrupt(struct cpu_user_regs *regs)
 
 void timer_cpu_init(unsigned int cpu)
 {
-    spin_lock_init(&queues[cpu].lock);
+    spin_lock_init_class(&queues[cpu].lock, LOCK_CLASS_timer);
 }
 
 void timer_subsys_init(void)

@@ -68,7 +68,7 @@ struct slab {
     struct slab *next, *prev;           /* partial list, xmalloc_lock */
 };
 
-static DEFINE_SPINLOCK(xmalloc_lock);
+static DEFINE_SPINLOCK_CLASS(xmalloc_lock, LOCK_CLASS_xmalloc);
 /* Slabs with at least one free slot, per class (xmalloc_lock). */
 static struct slab *partial[NR_CLASSES];
 

@@ -49,7 +49,7 @@ int arch_domain_create(struct domain *d)
     uint64_t *l3, *l2;
     unsigned int i;
 
-    spin_lock_init(&d->arch.mm_lock);
+    spin_lock_init_class(&d->arch.mm_lock, LOCK_CLASS_mm);
     l3 = alloc_zeroed_page();
     l2 = alloc_zeroed_page();
     if ( !l3 || !l2 )

@@ -3,6 +3,7 @@
  */
 #include <xen/lib.h>
 #include <xen/smp.h>
+#include <xen/spinlock.h>
 #include <asm/flushtlb.h>
 #include <asm/processor.h>
 
@@ -46,6 +47,40 @@ void flush_tlb_mask(const cpumask_t *mask)
         flush_tlb_guest_local();
     if ( !cpumask_empty(&others) )
         smp_call_function(flush_if_in_mask, &others);
+}
+
+/*
+ * Toggling CR4.PGE drops every TLB entry, global ones included.  Interrupts
+ * stay off in between so that nothing runs with PGE clear or writes CR4.
+ */
+void flush_tlb_global_local(void)
+{
+    bool irqs_on = local_irq_is_enabled();
+    unsigned long cr4;
+
+    local_irq_disable();
+    cr4 = read_cr4();
+    if ( cr4 & X86_CR4_PGE )
+    {
+        write_cr4(cr4 & ~X86_CR4_PGE);
+        write_cr4(cr4);
+    }
+    else
+        write_cr3(read_cr3());
+    if ( irqs_on )
+        local_irq_enable();
+}
+
+static void flush_global_ipi(void *unused)
+{
+    flush_tlb_global_local();
+}
+
+void flush_tlb_global(void)
+{
+    flush_tlb_global_local();
+    if ( num_online_cpus() > 1 )
+        smp_call_function(flush_global_ipi, NULL);
 }
 
 void flush_tlb_if_older(uint32_t stamp)

@@ -14,7 +14,7 @@
 #define IOREMAP_VIRT_START  VMAP_VIRT_START
 #define IOREMAP_VIRT_END    (VMAP_VIRT_START + (1UL << 30))
 
-static DEFINE_SPINLOCK(ioremap_lock);
+static DEFINE_SPINLOCK_CLASS(ioremap_lock, LOCK_CLASS_ioremap);
 static unsigned long ioremap_next = IOREMAP_VIRT_START;
 
 void *ioremap_uc(paddr_t pa, size_t len)

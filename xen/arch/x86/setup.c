@@ -43,7 +43,7 @@ static char opt_com1[64];
 string_param("com1", opt_com1);
 
 /* `debug-fault=<kind>`: fault on purpose after boot, to test the fault path. */
-static char opt_debug_fault[16];
+static char opt_debug_fault[32];
 string_param("debug-fault", opt_debug_fault);
 
 const void *boot_map(paddr_t pa, size_t len)
@@ -113,6 +113,7 @@ void __start_xen(uint32_t magic, paddr_t mbi)
     cpu_print_features(&boot_cpu);
     acpi_boot_init(boot_info.acpi_rsdp);
     memory_init(&boot_info);
+    stack_guards_unmap(ci->stack_block);
     m2p_init();
 
     acpi_parse_madt();

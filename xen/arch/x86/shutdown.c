@@ -3,6 +3,7 @@
  */
 #include <xen/console.h>
 #include <xen/lib.h>
+#include <xen/spinlock.h>
 #include <asm/acpi.h>
 #include <asm/io.h>
 #include <asm/processor.h>
@@ -46,6 +47,7 @@ void panic(const char *fmt, ...)
     va_list ap;
 
     local_irq_disable();
+    spin_debug_disable();           /* locks are broken from here on */
     console_force_unlock();
     printk("\n****************************************\n");
     printk("Panic: ");

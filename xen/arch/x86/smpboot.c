@@ -61,7 +61,7 @@ static struct {
     void (*fn)(void *);
     void *data;
     volatile unsigned int pending;
-} call_data = { .lock = SPIN_LOCK_UNLOCKED };
+} call_data = { .lock = SPIN_LOCK_UNLOCKED_CLASS(LOCK_CLASS_call) };
 
 static const struct cpu_user_regs *irq_regs[NR_CPUS];
 
@@ -89,11 +89,20 @@ void smp_send_event_check(unsigned int cpu)
         apic_send_ipi(cpu_to_apicid[cpu], EVENT_CHECK_VECTOR);
 }
 
+/*
+ * Runs fn on every other online CPU and waits (at most a second) for all of
+ * them.  Interrupts stay on, here and in every caller: a CPU waiting for
+ * call_data.lock, or for anything else, must still answer the IPIs of the
+ * CPU that holds it (TLB shootdowns depend on every CPU answering).
+ */
 void smp_call_function(void (*fn)(void *), void *data)
 {
-    unsigned int cpu, me = smp_processor_id(), n = 0;
-    unsigned long flags = spin_lock_irqsave(&call_data.lock);
+    unsigned int cpu, me, n = 0;
     s_time_t deadline;
+
+    ASSERT(local_irq_is_enabled());
+    spin_lock(&call_data.lock);
+    me = smp_processor_id();
 
     call_data.fn = fn;
     call_data.data = data;
@@ -110,7 +119,7 @@ void smp_call_function(void (*fn)(void *), void *data)
         cpu_relax();
     if ( call_data.pending )
         printk("smp_call_function: %u CPUs did not answer\n", call_data.pending);
-    spin_unlock_irqrestore(&call_data.lock, flags);
+    spin_unlock(&call_data.lock);
 }
 
 void idle_loop(void)
@@ -178,6 +187,7 @@ static bool boot_one_cpu(unsigned int cpu, uint32_t apic_id, void *page,
         printk("SMP: no memory for the stack of CPU%u\n", cpu);
         return false;
     }
+    stack_guards_unmap(block);
     booting_cpu = cpu;
     cpu_to_apicid[cpu] = apic_id;
     ap_boot_stack = block + STACK_SIZE - CPU_INFO_SIZE;

@@ -80,7 +80,8 @@ void show_stack_trace(unsigned long rbp, unsigned long rip)
     {
         const unsigned long *frame = (const unsigned long *)rbp;
 
-        if ( !block || rbp < block || rbp + 16 > block + STACK_SIZE || (rbp & 7) )
+        if ( !block || rbp < block || rbp + 16 > block + STACK_SIZE || (rbp & 7) ||
+             in_stack_guard(block, rbp) || in_stack_guard(block, rbp + 8) )
             break;
         if ( frame[1] < XEN_VIRT_START || frame[1] >= XEN_VIRT_END )
             break;
@@ -101,6 +102,22 @@ static void describe_page_fault(const struct cpu_user_regs *regs)
            ec & 8 ? ", reserved bit set" : "", ec & 16 ? ", instruction fetch" : "");
 }
 
+/*
+ * A stack that ran into its guard page: the fault (usually a #DF, since the
+ * #PF could not be pushed) names the guard page in CR2.
+ */
+static void describe_stack_overflow(const struct cpu_user_regs *regs)
+{
+    unsigned long block = get_cpu_info()->stack_block, cr2 = read_cr2();
+
+    if ( !block || !in_stack_guard(block, cr2) )
+        return;
+    printk("Stack overflow on CPU%u: %s stack ran into its guard page at %016lx "
+           "(rsp %016lx, stack block %016lx)\n", smp_processor_id(),
+           (cr2 - block) >> PAGE_SHIFT == STACK_GUARD_PAGE ? "the primary" : "an IST",
+           cr2 & PAGE_MASK, regs->rsp, block);
+}
+
 static void __noreturn fatal_trap(const struct cpu_user_regs *regs)
 {
     unsigned int v = regs->entry_vector;
@@ -108,6 +125,8 @@ static void __noreturn fatal_trap(const struct cpu_user_regs *regs)
     show_registers(regs);
     if ( v == TRAP_page_fault )
         describe_page_fault(regs);
+    if ( v == TRAP_page_fault || v == TRAP_double_fault )
+        describe_stack_overflow(regs);
     show_stack_trace(regs->rbp, regs->rip);
     panic("Fatal trap %u (%s) on CPU %u, error code %#x", v, vector_name(v),
           smp_processor_id(), regs->error_code);

@@ -71,7 +71,7 @@ static evtchn_port_t clamp_port(const struct domain *d, evtchn_port_t p)
 
 int evtchn_init(struct domain *d, unsigned int max_port)
 {
-    spin_lock_init(&d->event_lock);
+    spin_lock_init_class(&d->event_lock, LOCK_CLASS_event);
     d->max_evtchn_port = MIN(max_port ? max_port : DEFAULT_MAX_EVTCHN_PORT,
                              (unsigned int)EVTCHN_2L_NR_CHANNELS - 1);
     d->evtchn_buckets = xzalloc_array(struct evtchn *, EVTCHN_NR_BUCKETS);
@@ -246,15 +246,16 @@ static unsigned long double_event_lock(struct domain *a, struct domain *b)
 
     if ( a == b )
         return spin_lock_irqsave(&a->event_lock);
+    /* Same class twice: the order is by domain id. */
     if ( a->domain_id < b->domain_id )
     {
         flags = spin_lock_irqsave(&a->event_lock);
-        spin_lock(&b->event_lock);
+        spin_lock_nested(&b->event_lock);
     }
     else
     {
         flags = spin_lock_irqsave(&b->event_lock);
-        spin_lock(&a->event_lock);
+        spin_lock_nested(&a->event_lock);
     }
     return flags;
 }

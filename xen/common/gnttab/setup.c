@@ -51,7 +51,7 @@ int gnttab_init(struct domain *d)
 
     if ( !gt )
         return -ENOMEM;
-    spin_lock_init(&gt->lock);
+    spin_lock_init_class(&gt->lock, LOCK_CLASS_grant);
     gt->max_frames = GNTTAB_DEFAULT_MAX_FRAMES;
     gt->maptrack_limit = GNTTAB_DEFAULT_MAX_MAPTRACK;
     gt->shared = xzalloc_array(void *, gt->max_frames);

@@ -121,7 +121,7 @@ static unsigned long double_lock(struct sched_instance *s, unsigned int a,
     unsigned long flags = sched_lock_irqsave(la);
 
     if ( lb != la )
-        spin_lock(lb);
+        spin_lock_nested(lb);   /* same class: ascending CPU order */
     return flags;
 }
 
@@ -166,7 +166,7 @@ int sched_instance_init(struct sched_instance *s, const struct scheduler *ops,
         return -ENOMEM;
     for ( cpu = 0; cpu < NR_CPUS; cpu++ )
     {
-        spin_lock_init(&s->res[cpu].own_lock);
+        spin_lock_init_class(&s->res[cpu].own_lock, LOCK_CLASS_sched);
         s->res[cpu].lock = &s->res[cpu].own_lock;
     }
     return ops->init(s);

@@ -471,7 +471,7 @@ static void c2_init_pdata(struct sched_instance *s, void *pdata,
 {
     struct c2_rq *rq = pdata;
 
-    spin_lock_init(&rq->lock);
+    spin_lock_init_class(&rq->lock, LOCK_CLASS_sched);
     rq->cpu = cpu;
     link_init(&rq->runq);
     link_init(&rq->units);

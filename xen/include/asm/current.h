@@ -2,11 +2,17 @@
  * Per-CPU state reachable from the stack pointer.
  *
  * Each CPU owns a STACK_SIZE-aligned block of STACK_SIZE bytes:
- *   page 0      guard (unmapped once the final page tables exist)
+ *   page 0      guard below the IST stacks
  *   page 1..3   IST stacks for #DF, NMI, #MC
- *   page 4..7   the primary stack, with struct cpu_info at its very top
+ *   page 4      guard below the primary stack
+ *   page 5..7   the primary stack, with struct cpu_info at its very top
  * Because the IST stacks sit in the same block, get_cpu_info() works from
- * any context, including a double fault.
+ * any context, including a double fault.  The guard pages are unmapped
+ * (stack_guards_unmap(), once the final page tables exist), so a stack that
+ * overflows faults instead of overwriting its neighbour; the #PF cannot be
+ * pushed on that stack, so it becomes a #DF, which runs on its IST stack
+ * and reports the overflow.  The primary stack is 12 KiB less cpu_info;
+ * no hypervisor function needs more than a few KiB of frame.
  */
 #ifndef ASM_X86_CURRENT_H
 #define ASM_X86_CURRENT_H
@@ -15,7 +21,9 @@
 
 #define CPU_INFO_SIZE       512     /* reserved at the top of each stack block */
 #define STACK_IST_PAGE(n)   (n)     /* IST n uses page n of the block */
-#define STACK_PRIMARY_PAGE  4
+#define STACK_IST_GUARD_PAGE 0
+#define STACK_GUARD_PAGE    4
+#define STACK_PRIMARY_PAGE  5
 
 #ifndef __ASSEMBLER__
 #include <xen/types.h>
@@ -67,6 +75,17 @@ static inline unsigned long stack_block_of(unsigned long sp)
 {
     return sp & ~(STACK_SIZE - 1);
 }
+
+/* Whether va lies in a guard page of the stack block at `block`. */
+static inline bool in_stack_guard(unsigned long block, unsigned long va)
+{
+    unsigned long page = (va - block) >> PAGE_SHIFT;
+
+    return va >= block && (page == STACK_IST_GUARD_PAGE || page == STACK_GUARD_PAGE);
+}
+
+/* Unmaps the guard pages of a stack block (arch/x86/mm/paging.c). */
+void stack_guards_unmap(unsigned long block);
 #endif
 
 #endif /* ASM_X86_CURRENT_H */

@@ -29,5 +29,12 @@ void flush_tlb_if_older(uint32_t stamp);
 void flush_tlb_mask(const cpumask_t *mask);
 void flush_tlb_one_local(unsigned long va);
 void flush_tlb_guest_local(void);
+/*
+ * The hypervisor's own mappings are global (CR4.PGE), so changing them
+ * needs a flush that includes global entries: on this CPU, or on every
+ * online CPU (by IPI; interrupts must be on).
+ */
+void flush_tlb_global_local(void);
+void flush_tlb_global(void);
 
 #endif /* ASM_X86_FLUSHTLB_H */

@@ -16,6 +16,7 @@
 #ifndef __ASSEMBLER__
 #define __used          __attribute__((__used__))
 #define __noreturn      __attribute__((__noreturn__))
+#define noinline        __attribute__((__noinline__))
 #define __packed        __attribute__((__packed__))
 #define __aligned(a)    __attribute__((__aligned__(a)))
 #define __section(s)    __attribute__((__section__(s)))

@@ -16,8 +16,10 @@
  *
  * Lock order (outer first): domlist_lock, d->domain_lock, d->event_lock
  * (two domains': lower domain id first), d->mm_lock, grant table locks
- * (never two at once), d->page_alloc_lock,
- * schedule locks, timer queue locks, heap_lock.
+ * (never two at once), d->page_alloc_lock, schedule locks, timer queue
+ * locks, ioremap_lock, map_lock, the call-function lock, xmalloc_lock,
+ * heap_lock, console_lock.  This is enum lock_class in xen/spinlock.h,
+ * which debug builds enforce.
  */
 #ifndef XEN_SCHED_H
 #define XEN_SCHED_H

@@ -4,11 +4,11 @@
 #ifndef X86_MM_INTERNAL_H
 #define X86_MM_INTERNAL_H
 
+#include <xen/cpumask.h>            /* BITS_PER_LONG */
 #include <xen/multiboot.h>
 #include <asm/mm.h>
 
 #define INVALID_MFN     (~0UL)
-#define BITS_PER_LONG   (8 * sizeof(long))
 
 /*
  * The boot allocator: RAM nobody else claims, until memory_init() hands the

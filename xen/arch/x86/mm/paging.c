@@ -10,12 +10,22 @@
  *
  * Locking: map_lock serialises every change to the structure of the idle
  * tables (entries, allocation and freeing of table pages).
+ *
+ * TLBs: the hypervisor's mappings are global and every CPU runs on these
+ * tables (or on guest tables sharing their L4 slots), so each change ends
+ * with a flush of global entries on every online CPU (flush_tlb_global()).
+ * Table pages a change unhooks are freed only after that flush: until
+ * then another CPU's paging-structure caches may still walk through them.
+ * The flush waits for IPIs, so callers keep interrupts on once the APs
+ * are up.  Lock order: map_lock, then the call-function lock, heap_lock.
  */
 #include <xen/errno.h>
 #include <xen/lib.h>
 #include <xen/mm.h>
 #include <xen/spinlock.h>
 #include <xen/string.h>
+#include <asm/current.h>
+#include <asm/flushtlb.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
 #include "mm.h"
@@ -29,7 +39,8 @@ paddr_t idle_pg_table_phys;
 static pte_t *idle_l4;
 static bool have_1g_pages;
 static unsigned int allowed_flags = ~0U;    /* NX only when EFER.NXE */
-static DEFINE_SPINLOCK(map_lock);
+static DEFINE_SPINLOCK_CLASS(map_lock, LOCK_CLASS_map);
+static struct page_list_head retired_tables = PAGE_LIST_HEAD_INIT;
 
 static unsigned long level_size(unsigned int lvl)
 {
@@ -82,17 +93,33 @@ static mfn_t pt_alloc(void)
     return mfn;
 }
 
-static void pt_free(mfn_t mfn)
+static void pt_free_now(mfn_t mfn)
 {
     struct page_info *pg = mfn_to_page(mfn);
 
-    /* Only a boot-time table can be freed before the heap exists: keep it. */
-    if ( !mm_heap_ready )
-        return;
     if ( pg->count_info & PGC_xen_heap )
         free_xenheap_pages(mfn_to_virt(mfn), 0);
     else
         init_heap_pages(pg, 1);                 /* a boot allocator page */
+}
+
+/* An unhooked table page: freed by flush_and_free(), after the flush. */
+static void pt_free(mfn_t mfn)
+{
+    /* Only a boot-time table can be freed before the heap exists: keep it. */
+    if ( !mm_heap_ready )
+        return;
+    page_list_add(mfn_to_page(mfn), &retired_tables);
+}
+
+/* Ends every change to the idle tables; see "TLBs" above. */
+static void flush_and_free(void)
+{
+    struct page_info *pg;
+
+    flush_tlb_global();
+    while ( (pg = page_list_remove_head(&retired_tables)) != NULL )
+        pt_free_now(page_to_mfn(pg));
 }
 
 static void free_subtree(pte_t e, unsigned int lvl)
@@ -180,20 +207,6 @@ static pte_t *walk_lookup(unsigned long va, unsigned int *lvl)
     }
 }
 
-/* Drops every TLB entry of this CPU, global ones included. */
-static void flush_tlb_local(void)
-{
-    unsigned long cr4 = read_cr4();
-
-    if ( cr4 & X86_CR4_PGE )
-    {
-        write_cr4(cr4 & ~X86_CR4_PGE);
-        write_cr4(cr4);
-    }
-    else
-        write_cr3(read_cr3());
-}
-
 /* The largest level (1-3) whose page size fits at virt/mfn for nr pages. */
 static unsigned int best_level(unsigned long virt, mfn_t mfn, unsigned long nr)
 {
@@ -240,7 +253,7 @@ int map_pages_to_xen(unsigned long virt, mfn_t mfn, unsigned long nr,
     ASSERT(!(flags & _PAGE_PAT));
     spin_lock(&map_lock);
     rc = map_locked(virt, mfn, nr, put_pte_flags(flags & allowed_flags));
-    flush_tlb_local();
+    flush_and_free();
     spin_unlock(&map_lock);
     return rc;
 }
@@ -294,8 +307,30 @@ void destroy_xen_mappings(unsigned long s, unsigned long e)
     ASSERT(!(s & ~PAGE_MASK) && !(e & ~PAGE_MASK));
     spin_lock(&map_lock);
     unmap_in(idle_l4, 4, s, e);
-    flush_tlb_local();
+    flush_and_free();
     spin_unlock(&map_lock);
+}
+
+/*
+ * A stack is reached through the direct map (AP stacks come from the
+ * xenheap) or, for CPU 0's block in .bss, through the image mapping; the
+ * direct-map alias of that one goes too, so no mapping of a guard page is
+ * left to write through.
+ */
+static void unmap_page_everywhere(unsigned long va)
+{
+    if ( va >= XEN_VIRT_START && va < XEN_VIRT_END )
+    {
+        destroy_xen_mappings(va, va + PAGE_SIZE);
+        va = (unsigned long)__va(__pa((void *)va));
+    }
+    destroy_xen_mappings(va, va + PAGE_SIZE);
+}
+
+void stack_guards_unmap(unsigned long block)
+{
+    unmap_page_everywhere(block + STACK_IST_GUARD_PAGE * PAGE_SIZE);
+    unmap_page_everywhere(block + STACK_GUARD_PAGE * PAGE_SIZE);
 }
 
 unsigned int xen_mapping_flags(unsigned long va)
@@ -407,7 +442,7 @@ void m2p_init(void)
     m2p_table = (unsigned long *)RDWR_MPT_VIRT_START;
     for ( i = 0; i < m2p_entries; i++ )
         m2p_table[i] = INVALID_M2P_ENTRY;
-    flush_tlb_local();
+    flush_tlb_global();
 }
 
 void paging_build_idle(const struct boot_info *bi)
