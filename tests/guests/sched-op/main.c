@@ -2,8 +2,8 @@
  * sched-op: SCHEDOP_* return codes and shutdown_code, as in Xen 4.17.
  *
  * Proves: yield returns 0 (and we run on); an unknown sub-op is -ENOSYS;
- * shutdown, shutdown_code and poll with an argument in the hypervisor's
- * range are -EFAULT; shutdown_code returns 0 and the first code set wins:
+ * shutdown and shutdown_code with an argument in the hypervisor's range
+ * are -EFAULT; shutdown_code returns 0 and the first code set wins:
  * this guest sets SHUTDOWN_reboot, then SHUTDOWN_poweroff, and after its
  * RESULT line asks for a poweroff, which the hypervisor must turn into a
  * reboot (guests.list expects each hypervisor's reboot message).
@@ -25,8 +25,6 @@ void test_main(void)
              "shutdown with an unreadable argument");
     check_eq(HYPERVISOR_sched_op(SCHEDOP_shutdown_code, bad), -XEN_EFAULT,
              "shutdown_code with an unreadable argument");
-    check_eq(HYPERVISOR_sched_op(SCHEDOP_poll, bad), -XEN_EFAULT,
-             "poll with an unreadable argument");
     check_eq(HYPERVISOR_sched_op(SCHEDOP_shutdown_code, &s), 0, "shutdown_code(reboot)");
     s.reason = SHUTDOWN_poweroff;
     check_eq(HYPERVISOR_sched_op(SCHEDOP_shutdown_code, &s), 0,
