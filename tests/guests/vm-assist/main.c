@@ -8,7 +8,8 @@
  * with a valid type is -ENOSYS.  set_debugreg/get_debugreg round-trip
  * DR0-DR3 with guest addresses (also the first address above the
  * hypervisor's range); an address in the hypervisor's range or a
- * non-canonical one is -EPERM; DR6 and DR7 keep their reserved bits as the
+ * non-canonical one is -EPERM; DR6 and DR7 start at their reset values
+ * (0xffff0ff0, 0x400) and keep their reserved bits as the
  * architecture fixes them (DR6 reads 0xffff0ff0 after 0, bit 12 stays 0;
  * DR7 bit 10 reads 1, bits 11, 12, 14, 15 read 0); upper halves are
  * -EINVAL; DR7.GD is -EPERM, and so is an I/O breakpoint while CR4.DE is
@@ -60,6 +61,8 @@ static void test_address_registers(void)
 
 static void test_status_control(void)
 {
+    check_eq(HYPERVISOR_get_debugreg(6), 0xffff0ff0, "DR6 at first reads 0xffff0ff0");
+    check_eq(HYPERVISOR_get_debugreg(7), 0x400, "DR7 at first reads 0x400");
     check_eq(HYPERVISOR_set_debugreg(6, 0), 0, "DR6 = 0");
     check_eq(HYPERVISOR_get_debugreg(6), 0xffff0ff0, "  reads 0xffff0ff0");
     check_eq(HYPERVISOR_set_debugreg(6, 0x100f), 0, "DR6 = B0-B3 and bit 12");

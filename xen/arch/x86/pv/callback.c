@@ -219,6 +219,21 @@ long do_set_debugreg(int reg, unsigned long value)
     return -ENODEV;
 }
 
+/*
+ * DR6 and DR7 always have their fixed bits set once written; a zero means
+ * never written, which reads as the architectural reset value.
+ */
+static unsigned long read_dr(const struct vcpu *v, unsigned int reg)
+{
+    unsigned long val = v->arch.pv.debugreg[reg];
+
+    if ( reg == 6 )
+        return val ?: DR6_RESERVED_ONE;
+    if ( reg == 7 )
+        return val ?: DR7_RESERVED_ONE;
+    return val;
+}
+
 unsigned long do_get_debugreg(int reg)
 {
     struct vcpu *v = current;
@@ -227,11 +242,11 @@ unsigned long do_get_debugreg(int reg)
     switch ( reg )
     {
     case 0: case 1: case 2: case 3: case 6: case 7:
-        return v->arch.pv.debugreg[reg];
+        return read_dr(v, reg);
     case 4: case 5:
         if ( de )
             break;
-        return v->arch.pv.debugreg[reg + 2];
+        return read_dr(v, reg + 2);
     }
     return -ENODEV;
 }

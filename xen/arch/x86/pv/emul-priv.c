@@ -473,6 +473,9 @@ static bool emulate_mov_dr(struct vcpu *v, struct cpu_user_regs *regs,
         return false;
     if ( dec->op[1] == 0x21 )
     {
+        /* DR4/DR5 do not exist while CR4.DE is set: no value to give. */
+        if ( (dr == 4 || dr == 5) && (v->arch.pv.ctrlreg[4] & X86_CR4_DE) )
+            return false;
         *reg = do_get_debugreg(dr);
         return true;
     }
