@@ -228,6 +228,7 @@ struct domain *domain_create(domid_t id, const struct domain_create_args *a,
     d->domain_id = id;
     d->refcnt = 1;                      /* the domain list's reference */
     d->is_privileged = a->privileged;
+    d->shutdown_code = SHUTDOWN_CODE_INVALID;
     d->max_pages = a->max_pages;
     d->max_vcpus = a->max_vcpus;
     spin_lock_init_class(&d->domain_lock, LOCK_CLASS_domain);
@@ -377,7 +378,10 @@ void domain_shutdown(struct domain *d, unsigned int reason)
         return;
     }
     d->is_shutting_down = true;
-    d->shutdown_code = reason;
+    /* A code set earlier with SCHEDOP_shutdown_code wins, as on Xen. */
+    if ( d->shutdown_code == SHUTDOWN_CODE_INVALID )
+        d->shutdown_code = reason;
+    reason = d->shutdown_code;
     spin_unlock(&d->domain_lock);
 
     printk("Domain %u shut down: reason %u (%s)\n", d->domain_id, reason,

@@ -14,11 +14,15 @@
 #include <asm/processor.h>
 #include <asm/pv.h>
 
+/* The longest period Xen accepts for a periodic timer: 2^62 ns. */
+#define STIME_DELTA_MAX ((uint64_t)~0ULL >> 2)
 
 /*
  * Moves v's vcpu_info into a guest page (kept writable-typed and
  * referenced for the vCPU's life).  Once only, as on Xen.  Everything is
  * marked pending so that no event raised before the move gets lost.
+ * Errnos are Xen 4.17's: -ENXIO for an offset that does not fit or is
+ * misaligned, -EINVAL for a second move or an unusable frame.
  */
 static long register_vcpu_info(struct vcpu *v, const struct vcpu_register_vcpu_info *r)
 {
@@ -28,8 +32,8 @@ static long register_vcpu_info(struct vcpu *v, const struct vcpu_register_vcpu_i
     int rc;
 
     if ( r->offset > PAGE_SIZE - sizeof(struct vcpu_info) ||
-         (r->offset & 7) || r->rsvd )
-        return -EINVAL;
+         (r->offset & (__alignof__(struct vcpu_info) - 1)) )
+        return -ENXIO;
     if ( v->vcpu_info_registered )
         return -EINVAL;
     if ( !mfn_valid(r->mfn) )
@@ -80,14 +84,18 @@ void update_runstate_area(struct vcpu *v)
         pv_load_cr3(v);
 }
 
+/* The times include the current state's time up to now, as on Xen. */
 static long vcpu_runstate(struct vcpu *v, XEN_GUEST_HANDLE_PARAM(void) arg)
 {
     struct vcpu_runstate_info ri;
     const struct sched_unit *u = &v->sched_unit;
+    s_time_t now = NOW();
 
     ri.state = u->runstate;
     ri.state_entry_time = u->state_entry_time;
     memcpy(ri.time, u->runstate_time, sizeof(ri.time));
+    if ( (unsigned int)ri.state < ARRAY_SIZE(ri.time) && now > u->state_entry_time )
+        ri.time[ri.state] += now - u->state_entry_time;
     return copy_to_guest(guest_handle_cast(arg, vcpu_runstate_info_t), &ri, 1)
            ? -EFAULT : 0;
 }
@@ -138,7 +146,7 @@ long do_vcpu_op(int cmd, unsigned int vcpuid, XEN_GUEST_HANDLE_PARAM(void) arg)
             return -EFAULT;
         if ( area.addr.p && !guest_range_ok(area.addr.p,
                                             sizeof(struct vcpu_runstate_info)) )
-            return -EINVAL;
+            return -EFAULT;
         v->runstate_guest = area.addr.p;
         update_runstate_area(v);
         return 0;
@@ -154,6 +162,17 @@ long do_vcpu_op(int cmd, unsigned int vcpuid, XEN_GUEST_HANDLE_PARAM(void) arg)
     case VCPUOP_stop_periodic_timer:
         /* There is no periodic tick to stop: guests use one-shot timers. */
         return 0;
+    case VCPUOP_set_periodic_timer:
+    {
+        struct vcpu_set_periodic_timer p;
+
+        if ( copy_from_guest(&p, guest_handle_cast(arg, vcpu_set_periodic_timer_t), 1) )
+            return -EFAULT;
+        /* Xen's bounds; a valid period still finds no periodic timer here. */
+        if ( p.period_ns < (uint64_t)MILLISECS(1) || p.period_ns > STIME_DELTA_MAX )
+            return -EINVAL;
+        break;
+    }
     case VCPUOP_set_singleshot_timer:
     {
         struct vcpu_set_singleshot_timer t;
@@ -162,8 +181,10 @@ long do_vcpu_op(int cmd, unsigned int vcpuid, XEN_GUEST_HANDLE_PARAM(void) arg)
             return -EINVAL;
         if ( copy_from_guest(&t, guest_handle_cast(arg, vcpu_set_singleshot_timer_t), 1) )
             return -EFAULT;
-        if ( (t.flags & VCPU_SSHOTTMR_future) && (s_time_t)t.timeout_abs_ns < NOW() )
-            return -ETIME;
+        /*
+         * Xen 4.17 ignores VCPU_SSHOTTMR_future: a deadline in the past
+         * fires at once and the call succeeds.
+         */
         return vcpu_set_singleshot_timer(v, t.timeout_abs_ns);
     }
     case VCPUOP_stop_singleshot_timer:

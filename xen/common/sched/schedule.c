@@ -211,8 +211,11 @@ long do_sched_op(int cmd, XEN_GUEST_HANDLE_PARAM(void) arg)
 
         if ( copy_from_guest(&s, guest_handle_cast(arg, sched_shutdown_t), 1) )
             return -EFAULT;
-        /* Recorded for the toolstack; it takes effect with the shutdown. */
-        v->domain->shutdown_code = s.reason;
+        /* The first code set is the one the shutdown reports (Xen 4.17). */
+        spin_lock(&v->domain->domain_lock);
+        if ( v->domain->shutdown_code == SHUTDOWN_CODE_INVALID )
+            v->domain->shutdown_code = s.reason;
+        spin_unlock(&v->domain->domain_lock);
         return 0;
     }
     case SCHEDOP_poll:

@@ -91,7 +91,8 @@ struct domain {
 
     /* Shutdown: set once, under domain_lock. */
     bool is_shutting_down;
-    unsigned int shutdown_code;         /* SHUTDOWN_* */
+    unsigned int shutdown_code;         /* SHUTDOWN_*, or ..._CODE_INVALID */
+#define SHUTDOWN_CODE_INVALID (~0u)     /* no SCHEDOP_shutdown_code yet */
     bool is_crashed;
 
     spinlock_t domain_lock;             /* lifecycle and vCPU set changes */

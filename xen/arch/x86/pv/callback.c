@@ -122,7 +122,13 @@ long do_fpu_taskswitch(int set)
     return 0;
 }
 
-#define VM_ASSIST_VALID ((1UL << VMASST_TYPE_writable_pagetables) |   \
+/*
+ * The 32-bit-only types stay valid for 64-bit guests, as in Xen 4.17, so
+ * that guests which always ask for them keep working.
+ */
+#define VM_ASSIST_VALID ((1UL << VMASST_TYPE_4gb_segments) |          \
+                         (1UL << VMASST_TYPE_4gb_segments_notify) |   \
+                         (1UL << VMASST_TYPE_writable_pagetables) |   \
                          (1UL << VMASST_TYPE_pae_extended_cr3) |      \
                          (1UL << VMASST_TYPE_architectural_iopl) |    \
                          (1UL << VMASST_TYPE_runstate_update_flag) |  \
@@ -148,49 +154,99 @@ long do_vm_assist(unsigned int cmd, unsigned int type)
 
 /*
  * Debug registers are virtualised only as storage for now: guest values
- * are checked and kept, and breakpoints are not armed in hardware.
+ * are checked and kept, and breakpoints are not armed in hardware.  The
+ * checks and fixed bits are Xen 4.17's: -EPERM for a valid but forbidden
+ * value, -EINVAL for reserved bits, -ENODEV for a register that does not
+ * exist (DR4/DR5 exist only as aliases of DR6/DR7 while CR4.DE is clear).
  */
+#define X86_CR4_DE          (1UL << 3)
+#define DR6_RESERVED_ONE    0xffff0ff0UL
+#define DR6_RESERVED_ZERO   (1UL << 12)
+#define DR7_RESERVED_ONE    (1UL << 10)
+#define DR7_RESERVED_ZERO   ((1UL << 11) | (1UL << 12) | (1UL << 14) | (1UL << 15))
+#define DR7_GENERAL_DETECT  (1UL << 13)
+#define DR7_ENABLE_MASK     0xffUL
+#define DR7_RW_IO           2
+
+/* Breakpoints may not name the hypervisor's range nor a non-canonical address. */
+static bool breakpoint_addr_ok(unsigned long addr)
+{
+    return addr < (1UL << 47) || addr >= HYPERVISOR_VIRT_END;
+}
+
+static long set_dr7(struct vcpu *v, unsigned long value)
+{
+    unsigned int i;
+
+    if ( value >> 32 )
+        return -EINVAL;
+    value = (value & ~DR7_RESERVED_ZERO) | DR7_RESERVED_ONE;
+    if ( value & DR7_GENERAL_DETECT )
+        return -EPERM;
+    /* I/O breakpoints need CR4.DE, and are then not supported here. */
+    if ( value & DR7_ENABLE_MASK )
+        for ( i = 16; i < 32; i += 4 )
+            if ( ((value >> i) & 3) == DR7_RW_IO )
+                return -EPERM;
+    v->arch.pv.debugreg[7] = value;
+    return 0;
+}
+
 long do_set_debugreg(int reg, unsigned long value)
 {
     struct vcpu *v = current;
+    bool de = v->arch.pv.ctrlreg[4] & X86_CR4_DE;
 
     switch ( reg )
     {
     case 0: case 1: case 2: case 3:
-        if ( !canonical(value) || (value >= HYPERVISOR_VIRT_START &&
-                                   value < HYPERVISOR_VIRT_END) )
+        if ( !breakpoint_addr_ok(value) )
             return -EPERM;
-        break;
-    case 6:
-        value = (value & 0xe00f) | 0xffff0ff0;
-        break;
-    case 7:
-        /* No general-detect, no I/O breakpoints (need CR4.DE), bits 10/11 fixed. */
-        if ( value & (1UL << 13) )
-            return -EPERM;
+        v->arch.pv.debugreg[reg] = value;
+        return 0;
+    case 4: case 6:
+        if ( reg == 4 && de )
+            return -ENODEV;
         if ( value >> 32 )
             return -EINVAL;
-        value = (value & ~0xc00UL) | 0x400;
-        break;
-    default:
-        return -EINVAL;
+        v->arch.pv.debugreg[6] = (value & ~DR6_RESERVED_ZERO) | DR6_RESERVED_ONE;
+        return 0;
+    case 5: case 7:
+        if ( reg == 5 && de )
+            return -ENODEV;
+        return set_dr7(v, value);
     }
-    v->arch.pv.debugreg[reg] = value;
-    return 0;
+    return -ENODEV;
+}
+
+/*
+ * DR6 and DR7 always have their fixed bits set once written; a zero means
+ * never written, which reads as the architectural reset value.
+ */
+static unsigned long read_dr(const struct vcpu *v, unsigned int reg)
+{
+    unsigned long val = v->arch.pv.debugreg[reg];
+
+    if ( reg == 6 )
+        return val ?: DR6_RESERVED_ONE;
+    if ( reg == 7 )
+        return val ?: DR7_RESERVED_ONE;
+    return val;
 }
 
 unsigned long do_get_debugreg(int reg)
 {
     struct vcpu *v = current;
+    bool de = v->arch.pv.ctrlreg[4] & X86_CR4_DE;
 
     switch ( reg )
     {
     case 0: case 1: case 2: case 3: case 6: case 7:
-        return v->arch.pv.debugreg[reg];
-    case 4:
-        return v->arch.pv.debugreg[6];
-    case 5:
-        return v->arch.pv.debugreg[7];
+        return read_dr(v, reg);
+    case 4: case 5:
+        if ( de )
+            break;
+        return read_dr(v, reg + 2);
     }
-    return -EINVAL;
+    return -ENODEV;
 }

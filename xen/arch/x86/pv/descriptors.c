@@ -7,9 +7,14 @@
  * pages map the guest's GDT frames read-only, page 14 maps the hypervisor
  * descriptor page of the CPU the vCPU runs on (selectors 0xe000 and up:
  * the flat ring-3 segments, the TSS).  Guest GDT frames hold a
- * PGT_seg_desc_page type, so they are never writable anywhere, and every
- * descriptor in them was checked: no descriptor can grant more than ring
- * 3, and no system descriptor (TSS, LDT, gates) is accepted.
+ * PGT_seg_desc_page type, so the guest can never map them writable, and
+ * every descriptor in them was checked: no descriptor can grant more than
+ * ring 3, and the only system descriptor accepted is a call gate to a
+ * guest code selector, stored with DPL 0 so that using it faults (Xen's
+ * rule).  The window maps them writable for the CPU alone, which sets
+ * descriptors' accessed bits as segments are loaded.  Pages of the window
+ * without a guest frame map a page of zeros, so a selector beyond the
+ * guest's GDT raises #GP as on Xen, not a page fault in the hypervisor.
  */
 #include <xen/errno.h>
 #include <xen/guest_access.h>
@@ -29,6 +34,35 @@
 #define DESC_S          (1UL << 44)
 #define DESC_DPL_SHIFT  45
 #define DESC_DPL_MASK   (3UL << DESC_DPL_SHIFT)
+#define DESC_TYPE_SHIFT 40
+#define DESC_TYPE_MASK  (0xfUL << DESC_TYPE_SHIFT)
+#define DESC_CALL_GATE  (0xcUL << DESC_TYPE_SHIFT)
+/* A 64-bit call gate's bits 32-39 are reserved (zero). */
+#define GATE_RESERVED   (0xffUL << 32)
+
+/* Gate targets: a guest GDT selector, the flat kernel CS, or any LDT one. */
+static bool gate_selector_ok(unsigned int sel)
+{
+    return (sel >> 3) < FIRST_RESERVED_GDT_ENTRY || sel == FLAT_KERNEL_CS ||
+           (sel & 4);
+}
+
+/*
+ * A call gate keeps its target but gets DPL 0, so any use faults (a ring-3
+ * kernel cannot be entered through one); the DPL the guest asked for,
+ * raised to 3 like every guest DPL, goes into the selector's RPL.
+ */
+static bool check_call_gate(uint64_t *desc)
+{
+    uint64_t d = *desc;
+    unsigned int sel = (d >> 16) & 0xffff;
+
+    if ( !gate_selector_ok(sel) || (d & GATE_RESERVED) )
+        return false;
+    sel |= 3;
+    *desc = (d & ~(DESC_DPL_MASK | (0xffffUL << 16))) | ((uint64_t)sel << 16);
+    return true;
+}
 
 /* A descriptor made safe in place, or false if it cannot be. */
 static bool check_descriptor(uint64_t *desc)
@@ -37,11 +71,18 @@ static bool check_descriptor(uint64_t *desc)
 
     if ( !(d & DESC_P) )
         return true;
-    if ( !(d & DESC_S) )
-        return false;               /* system descriptors: none for guests */
     /* Code and data segments run at ring 3 whatever the guest asked. */
-    *desc = d | DESC_DPL_MASK;
-    return true;
+    if ( d & DESC_S )
+    {
+        *desc = d | DESC_DPL_MASK;
+        return true;
+    }
+    /* Type 0 is harmless: it is the upper half of a 64-bit gate. */
+    if ( !(d & DESC_TYPE_MASK) )
+        return true;
+    if ( (d & DESC_TYPE_MASK) == DESC_CALL_GATE )
+        return check_call_gate(desc);
+    return false;                   /* TSS, LDT, interrupt and trap gates */
 }
 
 int pv_validate_descriptor_page(struct page_info *pg)
@@ -67,6 +108,23 @@ static intpte_t *gdt_l1e(const struct vcpu *v, unsigned int page)
     return perdomain_l1e(v->domain, v->arch.gdt_va + page * PAGE_SIZE);
 }
 
+/* Read by the CPU for selectors past the guest's frames: all not present. */
+static const uint64_t zero_desc_page[PAGE_SIZE / sizeof(uint64_t)]
+    __attribute__((aligned(PAGE_SIZE)));
+
+static void map_gdt_slot(struct vcpu *v, unsigned int i, unsigned long mfn,
+                         unsigned int flags)
+{
+    *gdt_l1e(v, i) = ((intpte_t)mfn << PAGE_SHIFT) | put_pte_flags(flags);
+    flush_tlb_one_local(v->arch.gdt_va + i * PAGE_SIZE);
+}
+
+static void map_zero_slot(struct vcpu *v, unsigned int i)
+{
+    map_gdt_slot(v, i, virt_to_mfn(zero_desc_page),
+                 PAGE_HYPERVISOR_RO & ~_PAGE_GLOBAL);
+}
+
 static void unmap_guest_gdt(struct vcpu *v)
 {
     unsigned int i;
@@ -77,8 +135,7 @@ static void unmap_guest_gdt(struct vcpu *v)
 
         if ( !mfn )
             continue;
-        *gdt_l1e(v, i) = 0;
-        flush_tlb_one_local(v->arch.gdt_va + i * PAGE_SIZE);
+        map_zero_slot(v, i);
         put_page_and_type(mfn_to_page(mfn));
         v->arch.pv.gdt_frames[i] = 0;
     }
@@ -93,8 +150,15 @@ void pv_destroy_gdt(struct vcpu *v)
 /* Points page 14 of v's window at this CPU's hypervisor descriptor page. */
 void pv_map_gdt_for_cpu(struct vcpu *v, unsigned int cpu)
 {
+    unsigned int i;
+
     if ( v->arch.gdt_mapped_cpu == (int)cpu )
         return;
+    /* First run of the vCPU: the slots without a guest frame read as zeros. */
+    if ( v->arch.gdt_mapped_cpu < 0 )
+        for ( i = 0; i < MAX_GUEST_GDT_FRAMES; i++ )
+            if ( !v->arch.pv.gdt_frames[i] )
+                map_zero_slot(v, i);
     *gdt_l1e(v, FIRST_RESERVED_GDT_PAGE) =
         ((intpte_t)cpu_gdt_page_mfn(cpu) << PAGE_SHIFT) |
         put_pte_flags(PAGE_HYPERVISOR_RW & ~_PAGE_GLOBAL);
@@ -130,9 +194,7 @@ int pv_set_gdt(struct vcpu *v, const unsigned long *frames, unsigned int entries
     for ( i = 0; i < nr; i++ )
     {
         v->arch.pv.gdt_frames[i] = frames[i];
-        *gdt_l1e(v, i) = ((intpte_t)frames[i] << PAGE_SHIFT) |
-                         put_pte_flags(PAGE_HYPERVISOR_RO & ~_PAGE_GLOBAL);
-        flush_tlb_one_local(v->arch.gdt_va + i * PAGE_SIZE);
+        map_gdt_slot(v, i, frames[i], PAGE_HYPERVISOR_RW & ~_PAGE_GLOBAL);
     }
     v->arch.pv.gdt_ents = entries;
     return 0;
@@ -184,7 +246,10 @@ long do_update_descriptor(uint64_t maddr, uint64_t desc)
 /*
  * Loads the guest's user %gs selector while keeping the kernel GS base:
  * a selector load overwrites the GS base, so the kernel base is put back
- * and the loaded segment's base becomes the user one.
+ * and the loaded segment's base becomes the user one.  A selector that
+ * cannot be loaded leaves NUL in %gs and still succeeds: Xen 4.17 never
+ * failed this call because Linux would BUG() on it; callers that care
+ * read %gs back.
  */
 long pv_load_user_gs_selector(struct vcpu *v, unsigned long sel)
 {
@@ -208,5 +273,5 @@ long pv_load_user_gs_selector(struct vcpu *v, unsigned long sel)
         : "+r"(fault), "+r"(sel));
     v->arch.pv.gs_base_user = rdmsr(0xc0000101);
     wrmsr(0xc0000101, kernel_base);
-    return fault ? -EINVAL : 0;
+    return 0;
 }

@@ -15,20 +15,27 @@
 #include <xen/sched.h>
 #include <xen/string.h>
 #include <asm/current.h>
+#include <asm/extable.h>
 #include <asm/io.h>
 #include <asm/processor.h>
 #include <asm/pv.h>
 #include <asm/traps.h>
 
+#define MSR_APIC_BASE       0x0000001b
+#define APIC_BASE_BSP       (1UL << 8)
+#define APIC_BASE_ENABLE    (1UL << 11)
+#define APIC_DEFAULT_BASE   0xfee00000UL
 #define MSR_EFER            0xc0000080
 #define MSR_FS_BASE         0xc0000100
 #define MSR_GS_BASE         0xc0000101
 #define MSR_SHADOW_GS_BASE  0xc0000102
 #define MSR_IA32_PAT        0x00000277
 #define MSR_IA32_MISC_ENABLE 0x000001a0
-#define MISC_ENABLE_FAST_STRING (1UL << 0)
+#define MISC_ENABLE_PERF_AVAIL  (1UL << 7)
 #define MISC_ENABLE_BTS_UNAVAIL (1UL << 11)
 #define MISC_ENABLE_PEBS_UNAVAIL (1UL << 12)
+#define MISC_ENABLE_MONITOR     (1UL << 18)
+#define MISC_ENABLE_XTPR_DISABLE (1UL << 23)
 
 /* The PAT every CPU runs with: Xen's, so guests' cache encodings agree. */
 #define XEN_MSR_PAT         0x0000050100070406UL
@@ -39,11 +46,14 @@
 #define X86_CR4_TSD         (1UL << 2)
 #define X86_CR4_DE          (1UL << 3)
 #define X86_CR4_PAE_BIT     (1UL << 5)
-#define X86_CR4_PCE         (1UL << 8)
-/* CR4 bits a guest may change in its virtual CR4. */
-#define GUEST_CR4_WRITABLE  (X86_CR4_OSFXSR | X86_CR4_OSXMMEXCPT | X86_CR4_TSD | \
-                             X86_CR4_DE | X86_CR4_PCE | (1UL << 7) /* PGE */ | \
-                             (1UL << 4) /* PSE */)
+/*
+ * The virtual CR4 is Xen's: the guest chooses TSD and DE (FSGSBASE and
+ * OSXSAVE are not in our CPUID policy), and sees the hardware settings
+ * PAE, OSFXSR and OSXMMEXCPT.  Anything else it writes is dropped, never
+ * refused, because Linux writes back what it read plus bits it wants.
+ */
+#define PV_CR4_GUEST_MASK   (X86_CR4_TSD | X86_CR4_DE)
+#define PV_CR4_VISIBLE      (X86_CR4_PAE_BIT | X86_CR4_OSFXSR | X86_CR4_OSXMMEXCPT)
 
 void pv_set_pat(void)
 {
@@ -90,14 +100,19 @@ static void hypervisor_leaf(const struct vcpu *v, uint32_t leaf, uint32_t res[4]
     }
 }
 
-/* Host bits a PV guest must not believe it has (CPUID.1 ECX/EDX). */
+/*
+ * Host bits a PV guest must not believe it has (CPUID.1 ECX/EDX).  PGE and
+ * PSE: guests' mappings are never global nor superpages.  MTRR is shown to
+ * the hardware domain only, as on Xen.
+ */
 #define HIDE_1_ECX  ((1u << 2) | (1u << 3) | (1u << 4) | (1u << 5) | (1u << 6) | \
                      (1u << 7) | (1u << 8) | (1u << 12) | (1u << 15) | (1u << 17) | \
                      (1u << 18) | (1u << 21) | (1u << 24) | (1u << 26) | (1u << 27) | \
                      (1u << 28) | (1u << 29))
 #define HIDE_1_EDX  ((1u << 1) | (1u << 2) | (1u << 3) | (1u << 7) | (1u << 9) | \
-                     (1u << 12) | (1u << 14) | (1u << 17) | (1u << 21) | (1u << 22) | \
+                     (1u << 13) | (1u << 14) | (1u << 17) | (1u << 21) | (1u << 22) | \
                      (1u << 27) | (1u << 29) | (1u << 31))
+#define CPUID1_EDX_MTRR (1u << 12)
 #define CPUID1_ECX_HYPERVISOR (1u << 31)
 /* Leaf 7: FSGSBASE, SMEP, SMAP, INVPCID, PQM/PQE, MPX, PT, AVX2 and AVX-512. */
 #define HIDE_7_EBX  ((1u << 0) | (1u << 1) | (1u << 5) | (1u << 7) | (1u << 10) | \
@@ -124,6 +139,8 @@ void pv_cpuid(const struct vcpu *v, uint32_t leaf, uint32_t sub, uint32_t res[4]
         res[1] = (res[1] & 0x00ffffff) | ((v->vcpu_id * 2) << 24);
         res[2] = (res[2] & ~HIDE_1_ECX) | CPUID1_ECX_HYPERVISOR;
         res[3] &= ~HIDE_1_EDX;
+        if ( !v->domain->is_privileged )
+            res[3] &= ~CPUID1_EDX_MTRR;
         break;
     case 5: case 6: case 0xa: case 0xb: case 0xd: case 0xf: case 0x10:
     case 0x12: case 0x14: case 0x1f:
@@ -173,6 +190,34 @@ bool pv_emulate_forced_cpuid(struct vcpu *v, struct cpu_user_regs *regs)
 
 /* --- MSRs. */
 
+/* RDMSR that reports a #GP (an MSR this CPU lacks) instead of taking it. */
+static bool rdmsr_safe(uint32_t msr, uint64_t *val)
+{
+    uint32_t lo = 0, hi = 0;
+    int fault;
+
+    __asm__ __volatile__(
+        "   mov $1, %2\n"
+        "1: rdmsr\n"
+        "   xor %2, %2\n"
+        "2:\n"
+        _ASM_EXTABLE(1b, 2b)
+        : "+a" (lo), "+d" (hi), "=&r" (fault) : "c" (msr));
+    *val = ((uint64_t)hi << 32) | lo;
+    return !fault;
+}
+
+/* MISC_ENABLE as a guest sees it: no performance monitoring, no MONITOR. */
+static bool guest_misc_enable(uint64_t *val)
+{
+    if ( !rdmsr_safe(MSR_IA32_MISC_ENABLE, val) )
+        return false;
+    *val &= ~(MISC_ENABLE_PERF_AVAIL | MISC_ENABLE_MONITOR);
+    *val |= MISC_ENABLE_BTS_UNAVAIL | MISC_ENABLE_PEBS_UNAVAIL |
+            MISC_ENABLE_XTPR_DISABLE;
+    return true;
+}
+
 static bool read_msr(struct vcpu *v, uint32_t msr, uint64_t *val)
 {
     bool kernel = v->arch.flags & TF_kernel_mode;
@@ -195,8 +240,11 @@ static bool read_msr(struct vcpu *v, uint32_t msr, uint64_t *val)
         *val = rdmsr(MSR_EFER) & (EFER_LME | EFER_LMA | EFER_NXE | 1 /* SCE */);
         return true;
     case MSR_IA32_MISC_ENABLE:
-        *val = (rdmsr(MSR_IA32_MISC_ENABLE) & MISC_ENABLE_FAST_STRING) |
-               MISC_ENABLE_BTS_UNAVAIL | MISC_ENABLE_PEBS_UNAVAIL;
+        return guest_misc_enable(val);
+    case MSR_APIC_BASE:
+        /* Linux reads it; it describes a local APIC the guest cannot use. */
+        *val = APIC_DEFAULT_BASE | APIC_BASE_ENABLE |
+               (v->vcpu_id ? 0 : APIC_BASE_BSP);
         return true;
     }
     return false;
@@ -237,13 +285,14 @@ static bool write_msr(struct vcpu *v, uint32_t msr, uint64_t val)
         else
             v->arch.pv.gs_base_kernel = val;
         return true;
-    case MSR_IA32_PAT:
-        return true;            /* fixed: writes are ignored, as on Xen */
     case MSR_EFER:
-    case MSR_IA32_MISC_ENABLE:
-        /* Writing back what was read is harmless; changes are not allowed. */
+        /* Linux writes back what it read; a change is refused (#GP). */
         return read_msr(v, msr, &cur) && cur == val;
+    case MSR_IA32_MISC_ENABLE:
+        /* Xen 4.17 drops any write, changed or not, without a fault. */
+        return guest_misc_enable(&cur);
     }
+    /* PAT among them: it is fixed, and Xen refuses writes with #GP. */
     return false;
 }
 
@@ -319,9 +368,30 @@ static bool decode(struct cpu_user_regs *regs, struct decoded *dec)
 
 /* --- I/O ports: no device belongs to a guest. */
 
+/*
+ * Xen's rule: the guest kernel counts as CPL 1 (CPL 0 with the
+ * architectural_iopl assist), guest user mode as CPL 3, and the virtual
+ * IOPL must be at least that.
+ */
 static bool io_allowed(const struct vcpu *v)
 {
-    return v->arch.pv.iopl >= ((v->arch.flags & TF_kernel_mode) ? 1 : 3);
+    unsigned int cpl = 3;
+
+    if ( v->arch.flags & TF_kernel_mode )
+        cpl = (v->domain->vm_assist & (1UL << VMASST_TYPE_architectural_iopl))
+              ? 0 : 1;
+    return v->arch.pv.iopl >= cpl;
+}
+
+static bool is_io_insn(const struct decoded *dec)
+{
+    switch ( dec->op[0] )
+    {
+    case 0xe4: case 0xe5: case 0xe6: case 0xe7:
+    case 0xec: case 0xed: case 0xee: case 0xef:
+        return true;
+    }
+    return false;
 }
 
 static bool emulate_io(struct vcpu *v, struct cpu_user_regs *regs,
@@ -382,10 +452,12 @@ static bool emulate_mov_cr(struct vcpu *v, struct cpu_user_regs *regs,
             return false;
         do_fpu_taskswitch(!!(*reg & X86_CR0_TS));
         return true;
+    case 2:
+        v->vcpu_info->arch.cr2 = *reg;
+        return true;
     case 4:
-        if ( (*reg ^ v->arch.pv.ctrlreg[4]) & ~GUEST_CR4_WRITABLE )
-            return false;
-        v->arch.pv.ctrlreg[4] = *reg;
+        v->arch.pv.ctrlreg[4] = (*reg & PV_CR4_GUEST_MASK) |
+                                (v->arch.pv.ctrlreg[4] & PV_CR4_VISIBLE);
         return true;
     }
     return false;
@@ -401,12 +473,20 @@ static bool emulate_mov_dr(struct vcpu *v, struct cpu_user_regs *regs,
         return false;
     if ( dec->op[1] == 0x21 )
     {
+        /* DR4/DR5 do not exist while CR4.DE is set: no value to give. */
+        if ( (dr == 4 || dr == 5) && (v->arch.pv.ctrlreg[4] & X86_CR4_DE) )
+            return false;
         *reg = do_get_debugreg(dr);
         return true;
     }
     return do_set_debugreg(dr, *reg) == 0;
 }
 
+/*
+ * Emulates the privileged instruction at regs->rip.  From guest user mode
+ * only port I/O may be emulated (when the virtual IOPL allows user mode);
+ * everything else is the #GP it raised.
+ */
 bool pv_emulate_privileged_op(struct vcpu *v, struct cpu_user_regs *regs)
 {
     struct decoded dec;
@@ -414,6 +494,8 @@ bool pv_emulate_privileged_op(struct vcpu *v, struct cpu_user_regs *regs)
     bool ok = false;
 
     if ( !decode(regs, &dec) )
+        return false;
+    if ( !(v->arch.flags & TF_kernel_mode) && !is_io_insn(&dec) )
         return false;
     if ( dec.op[0] == 0x0f )
     {

@@ -475,10 +475,16 @@ static struct domain *get_pg_owner(struct domain *curr, unsigned int foreigndom,
     struct domain *d;
 
     *rc = 0;
-    if ( foreigndom == DOMID_SELF || foreigndom == curr->domain_id )
+    if ( foreigndom == DOMID_SELF )
     {
         get_domain_ref(curr);
         return curr;
+    }
+    /* Xen 4.17 will not take a domain as its own foreign domain. */
+    if ( foreigndom == curr->domain_id )
+    {
+        *rc = -ESRCH;
+        return NULL;
     }
     if ( !curr->is_privileged )
     {

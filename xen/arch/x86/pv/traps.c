@@ -32,6 +32,7 @@
 #define X86_EFLAGS_AC       (1UL << 18)
 
 #define PFEC_user_mode      (1U << 2)
+#define X86_CR0_TS          (1UL << 3)
 
 /* Per-CPU slots the LSTAR/CSTAR stubs address RIP-relatively (entry.S). */
 unsigned long syscall_scratch[NR_CPUS];
@@ -320,7 +321,8 @@ static void guest_general_protection(struct vcpu *v, struct cpu_user_regs *regs)
 {
     if ( handle_software_interrupt(v, regs) )
         return;
-    if ( guest_kernel_mode(v) && pv_emulate_privileged_op(v, regs) )
+    /* User mode too: port I/O is allowed there by a virtual IOPL of 3. */
+    if ( pv_emulate_privileged_op(v, regs) )
         return;
     pv_inject_exception(v, TRAP_gp_fault, regs->error_code);
 }
@@ -390,10 +392,16 @@ static void guest_page_fault(struct vcpu *v, struct cpu_user_regs *regs)
     pv_inject_page_fault(v, addr, regs->error_code);
 }
 
+/*
+ * The real TS is only set while the guest's virtual TS is.  Delivering the
+ * #NM clears both, as Xen does: the guest's handler (Linux's lazy FPU
+ * switch) expects to use the FPU at once, and a retried instruction runs.
+ */
 static void guest_device_not_available(struct vcpu *v, struct cpu_user_regs *regs)
 {
-    /* The real TS is only set while the guest's virtual TS is. */
     pv_inject_exception(v, TRAP_no_device, -1);
+    v->arch.pv.ctrlreg[0] &= ~X86_CR0_TS;
+    __asm__ __volatile__("clts");
 }
 
 void do_guest_trap(struct cpu_user_regs *regs);
