@@ -9,6 +9,7 @@
  */
 #include <xen/console.h>
 #include <xen/errno.h>
+#include <xen/event.h>
 #include <xen/guest_access.h>
 #include <xen/hypercall.h>
 #include <xen/sched.h>
@@ -105,6 +106,8 @@ static void console_write_guest(domid_t domid, const char *s, size_t len)
 
 #define GUEST_CONSOLE_CHUNK 128
 
+static unsigned int read_input(char *buf, unsigned int max);
+
 long do_console_io(int cmd, unsigned int count, XEN_GUEST_HANDLE_PARAM(char) buf)
 {
     char kbuf[GUEST_CONSOLE_CHUNK];
@@ -128,10 +131,13 @@ long do_console_io(int cmd, unsigned int count, XEN_GUEST_HANDLE_PARAM(char) buf
         }
         return 0;
     case CONSOLEIO_read:
-        /* Serial input stays with the hypervisor's debug keys for now. */
-        if ( !current->domain->is_privileged )
+        /* Only dom0 owns the serial line's input. */
+        if ( current->domain->domain_id != 0 )
             return -EPERM;
-        return 0;
+        done = read_input(kbuf, MIN(count, (unsigned int)sizeof(kbuf)));
+        if ( done && copy_to_guest(buf, kbuf, done) )
+            return -EFAULT;
+        return done;
     }
     hypercall_log_unknown(__HYPERVISOR_console_io, cmd);
     return -ENOSYS;
@@ -183,13 +189,86 @@ void printk(const char *fmt, ...)
 #define INPUT_POLL_PERIOD MILLISECS(20)
 static struct timer input_timer;
 
+/*
+ * Serial input goes to dom0's console (console_io read, VIRQ_CONSOLE)
+ * once dom0 exists, as on Xen; three Ctrl-A in a row switch it between
+ * dom0 and the hypervisor's debug keys.
+ */
+#define SWITCH_CHAR         0x01        /* Ctrl-A */
+#define SERIAL_RX_SIZE      1024        /* a power of two */
+static char serial_rx[SERIAL_RX_SIZE];
+static unsigned int serial_rx_prod, serial_rx_cons;     /* under console_lock */
+static bool input_to_dom0;
+static unsigned int switch_presses;
+
+void console_give_input_to_dom0(void)
+{
+    input_to_dom0 = true;
+    printk("*** Serial input to DOM0 (type 'CTRL-a' three times to switch input)\n");
+}
+
+static void input_to_guest(char c)
+{
+    unsigned long flags = spin_lock_irqsave(&console_lock);
+
+    /* A full buffer drops new input rather than overwrite unread input. */
+    if ( serial_rx_prod - serial_rx_cons < SERIAL_RX_SIZE )
+        serial_rx[serial_rx_prod++ & (SERIAL_RX_SIZE - 1)] = c;
+    spin_unlock_irqrestore(&console_lock, flags);
+}
+
+static void switch_input(void)
+{
+    input_to_dom0 = !input_to_dom0;
+    printk("*** Serial input to %s (type 'CTRL-a' three times to switch input)\n",
+           input_to_dom0 ? "DOM0" : "Tessera");
+}
+
 static void poll_input(void *unused)
 {
+    bool to_guest = false;
     int c;
 
     while ( (c = ns16550_getc()) >= 0 )
-        handle_keypress((unsigned char)c);
+    {
+        if ( c == SWITCH_CHAR && ++switch_presses == 3 )
+        {
+            switch_presses = 0;
+            switch_input();
+            continue;
+        }
+        if ( c != SWITCH_CHAR )
+            switch_presses = 0;
+        if ( input_to_dom0 )
+        {
+            input_to_guest(c);
+            to_guest = true;
+        }
+        else
+            handle_keypress((unsigned char)c);
+    }
+    if ( to_guest )
+    {
+        struct domain *d0 = get_domain_by_id(0);
+
+        if ( d0 )
+        {
+            send_global_virq(d0, VIRQ_CONSOLE);
+            put_domain(d0);
+        }
+    }
     set_timer(&input_timer, NOW() + INPUT_POLL_PERIOD);
+}
+
+static unsigned int read_input(char *buf, unsigned int max)
+{
+    unsigned long flags = spin_lock_irqsave(&console_lock);
+    unsigned int n = 0;
+
+    while ( n < max && serial_rx_cons != serial_rx_prod )
+        buf[n++] = serial_rx[serial_rx_cons++ & (SERIAL_RX_SIZE - 1)];
+    spin_unlock_irqrestore(&console_lock, flags);
+    return n;
 }
 
 void console_input_init(void)

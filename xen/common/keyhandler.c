@@ -105,9 +105,11 @@ static void dump_domain(struct domain *d, void *unused)
     unsigned int i;
 
     printk("General information for domain %u:\n", d->domain_id);
-    printk("    refcnt=%u dying=%d shutdown=%d (code %u) crashed=%d privileged=%d\n",
+    printk("    refcnt=%u dying=%d shutdown=%d (code %d) crashed=%d privileged=%d\n",
            __atomic_load_n(&d->refcnt, __ATOMIC_RELAXED), d->is_dying,
-           d->is_shutting_down, d->shutdown_code, d->is_crashed, d->is_privileged);
+           d->is_shutting_down,
+           d->shutdown_code == SHUTDOWN_CODE_INVALID ? -1 : (int)d->shutdown_code,
+           d->is_crashed, d->is_privileged);
     printk("    nr_pages=%lu xenheap_pages=%lu max_pages=%lu vm_assist=%#lx\n",
            d->tot_pages, d->xenheap_pages, d->max_pages, d->vm_assist);
     /* domain_kill() frees the vCPUs before the last reference goes. */

@@ -16,6 +16,7 @@
  * destroyed when it shuts down, as nobody else would: its memory goes
  * back to the heap and the log says how much.
  */
+#include <xen/console.h>
 #include <xen/errno.h>
 #include <xen/lib.h>
 #include <xen/mm.h>
@@ -209,6 +210,7 @@ void __noreturn start_boot_domains(const struct boot_info *bi)
                   dom0_pages(others), &bi->modules[0], initrd0,
                   module_args(bi->modules[0].cmdline));
     vcpu_pause_flag_clear(d->vcpu[0], _VPF_down);
+    console_give_input_to_dom0();
 
     for ( i = 1; i < bi->nr_modules; i++ )
     {

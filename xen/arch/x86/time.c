@@ -17,7 +17,7 @@
 #include <asm/processor.h>
 
 #define PIT_HZ              1193182
-#define CALIBRATE_MS        50
+#define CALIBRATE_MS        20
 
 uint32_t cpu_khz;
 static uint64_t boot_tsc;
@@ -97,18 +97,41 @@ static uint64_t pit_measure_tsc(unsigned int ms)
     return t1 - t0;
 }
 
+/*
+ * Under emulation the host can stall us for milliseconds at any point, and
+ * a stall at the edge of the window skews one measurement: the median of
+ * several short ones is robust against a minority of bad ones.
+ */
+#define CALIBRATE_RUNS      5
+static uint64_t pit_measure_tsc_median(unsigned int ms)
+{
+    uint64_t t[CALIBRATE_RUNS], tmp;
+    unsigned int i, j;
+
+    for ( i = 0; i < CALIBRATE_RUNS; i++ )
+        t[i] = pit_measure_tsc(ms);
+    for ( i = 1; i < CALIBRATE_RUNS; i++ )
+        for ( j = i; j > 0 && t[j - 1] > t[j]; j-- )
+        {
+            tmp = t[j];
+            t[j] = t[j - 1];
+            t[j - 1] = tmp;
+        }
+    return t[CALIBRATE_RUNS / 2];
+}
+
 void time_init(void)
 {
-    uint64_t ticks = pit_measure_tsc(CALIBRATE_MS);
+    uint64_t ticks = pit_measure_tsc_median(CALIBRATE_MS);
 
     cpu_khz = ticks / CALIBRATE_MS;
     if ( !cpu_khz )
         panic("TSC calibration failed: no ticks in %u ms of PIT time", CALIBRATE_MS);
     set_time_scale(&tsc_scale, (uint64_t)cpu_khz * 1000);
     boot_tsc = rdtsc_ordered();
-    printk("Time: TSC %u.%03u MHz (calibrated against the PIT over %u ms), "
+    printk("Time: TSC %u.%03u MHz (calibrated against the PIT, median of %u x %u ms), "
            "scale shift %d mul %#x\n", cpu_khz / 1000, cpu_khz % 1000,
-           CALIBRATE_MS, tsc_scale.shift, tsc_scale.mul_frac);
+           CALIBRATE_RUNS, CALIBRATE_MS, tsc_scale.shift, tsc_scale.mul_frac);
 }
 
 /* --- HPET: an independent check of system time. */

@@ -10,6 +10,8 @@ int ns16550_getc(void);
 
 /* Starts polling the serial line for debug keys (needs timers). */
 void console_input_init(void);
+/* From now on serial input goes to dom0 (Ctrl-A x3 switches back). */
+void console_give_input_to_dom0(void);
 /* Lets a dying CPU print even if another CPU holds the console lock. */
 void console_force_unlock(void);
 
