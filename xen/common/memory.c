@@ -15,6 +15,7 @@
 #include <xen/lib.h>
 #include <xen/mm.h>
 #include <xen/sched.h>
+#include <xen/smp.h>
 #include <xen/string.h>
 #include <public/memory.h>
 #include <asm/current.h>
@@ -248,6 +249,138 @@ static long decrease_reservation(struct domain *d, xen_memory_reservation_t *r,
     return i;
 }
 
+/*
+ * Takes a frame back from its owner for an exchange: only a frame nobody
+ * else references (just the allocation, no type in use) can be taken.
+ * Returns false, leaving it alone, otherwise.
+ */
+static bool steal_page(struct domain *d, xen_pfn_t mfn)
+{
+    struct page_info *pg;
+    unsigned long x;
+
+    if ( !mfn_valid(mfn) )
+        return false;
+    pg = mfn_to_page(mfn);
+    x = __atomic_load_n(&pg->count_info, __ATOMIC_ACQUIRE);
+    if ( pg->owner != d || (x & (PGC_extra | PGC_iomem)) ||
+         (x & (PGC_allocated | PGC_count_mask)) != (PGC_allocated | 1) ||
+         (pg->u.inuse.type_info & PGT_count_mask) )
+        return false;
+    /* The allocation reference becomes ours, in one step. */
+    return __atomic_compare_exchange_n(&pg->count_info, &x, x & ~PGC_allocated,
+                                       false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
+}
+
+static void unsteal_page(xen_pfn_t mfn)
+{
+    __atomic_fetch_or(&mfn_to_page(mfn)->count_info, PGC_allocated, __ATOMIC_ACQ_REL);
+}
+
+/*
+ * XENMEM_exchange: trade frames for others with other properties (below
+ * an address limit, or contiguous), keeping the guest frame numbers.  Done
+ * a chunk at a time (the larger of the two extent sizes); nr_exchanged
+ * says how many input extents were traded when it stops.
+ */
+#define EXCHANGE_MAX_CHUNK (1U << MAX_EXTENT_ORDER)
+static long memory_exchange(XEN_GUEST_HANDLE_PARAM(void) arg)
+{
+    static xen_pfn_t in_mfns[NR_CPUS][EXCHANGE_MAX_CHUNK];
+    static struct page_info *out_pages[NR_CPUS][EXCHANGE_MAX_CHUNK];
+    xen_memory_exchange_t ex;
+    struct domain *d = current->domain;
+    xen_pfn_t *in = in_mfns[smp_processor_id()];
+    unsigned int in_order, out_order, chunk, per_in, per_out, i, j, memflags = 0;
+    long rc = 0;
+
+    if ( copy_from_guest(&ex, guest_handle_cast(arg, xen_memory_exchange_t), 1) )
+        return -EFAULT;
+    in_order = ex.in.extent_order;
+    out_order = ex.out.extent_order;
+    if ( in_order > MAX_EXTENT_ORDER || out_order > MAX_EXTENT_ORDER ||
+         (ex.in.nr_extents << in_order) != (ex.out.nr_extents << out_order) ||
+         (ex.in.domid != DOMID_SELF && ex.in.domid != d->domain_id) ||
+         ex.in.domid != ex.out.domid )
+        return -EINVAL;
+    if ( XENMEMF_get_address_bits(ex.out.mem_flags) )
+        memflags = MEMF_bits(XENMEMF_get_address_bits(ex.out.mem_flags));
+    chunk = 1U << MAX(in_order, out_order);
+    per_in = chunk >> in_order;
+    per_out = chunk >> out_order;
+
+    while ( ex.nr_exchanged < ex.in.nr_extents )
+    {
+        unsigned long first_in = ex.nr_exchanged;
+        unsigned long first_out = first_in / per_in * per_out;
+        struct page_info **out = out_pages[smp_processor_id()];
+        unsigned int stolen = 0, got = 0;
+
+        /* Take the input frames; any refusal puts the taken ones back. */
+        for ( i = 0; i < per_in && !rc; i++ )
+        {
+            xen_pfn_t base;
+
+            if ( copy_from_guest_offset(&base, ex.in.extent_start, first_in + i, 1) )
+                rc = -EFAULT;
+            for ( j = 0; !rc && j < (1U << in_order); j++ )
+            {
+                if ( !steal_page(d, base + j) )
+                    rc = -EINVAL;
+                else
+                    in[stolen++] = base + j;
+            }
+        }
+        for ( i = 0; !rc && i < per_out; i++ )
+        {
+            out[i] = alloc_domheap_pages(d, out_order, memflags);
+            if ( !out[i] )
+                rc = -ENOMEM;
+            else
+                got++;
+        }
+        if ( rc )
+        {
+            while ( got-- )
+                free_domheap_pages(out[got], out_order);
+            while ( stolen-- )
+                unsteal_page(in[stolen]);
+            break;
+        }
+        /* Committed: the new frames take over the old frames' numbers. */
+        for ( i = 0; i < per_out; i++ )
+        {
+            xen_pfn_t mfn = page_to_mfn(out[i]);
+
+            for ( j = 0; j < (1U << out_order); j++ )
+                set_gpfn_from_mfn(mfn + j, get_gpfn_from_mfn(in[i * (1U << out_order) + j]));
+        }
+        for ( i = 0; i < stolen; i++ )
+            put_page(mfn_to_page(in[i]));
+        for ( i = 0; i < per_out; i++ )
+        {
+            xen_pfn_t mfn = page_to_mfn(out[i]);
+
+            if ( assign_pages(d, out[i], out_order) )
+            {
+                /* Only a dying domain refuses: its frames go back at once. */
+                free_domheap_pages(out[i], out_order);
+                rc = -EINVAL;
+            }
+            else if ( copy_to_guest_offset(ex.out.extent_start, first_out + i,
+                                           &mfn, 1) )
+                rc = -EFAULT;
+        }
+        ex.nr_exchanged += per_in;
+        if ( rc )
+            break;
+    }
+    if ( copy_field_to_guest(guest_handle_cast(arg, xen_memory_exchange_t), &ex,
+                             nr_exchanged) )
+        rc = -EFAULT;
+    return rc;
+}
+
 static long reservation_op(unsigned long op, unsigned long start,
                            XEN_GUEST_HANDLE_PARAM(void) arg)
 {
@@ -362,6 +495,8 @@ long do_memory_op(unsigned long cmd, XEN_GUEST_HANDLE_PARAM(void) arg)
     case XENMEM_decrease_reservation:
     case XENMEM_populate_physmap:
         return reservation_op(op, start, arg);
+    case XENMEM_exchange:
+        return memory_exchange(arg);
     case XENMEM_maximum_ram_page:
         return max_page;
     case XENMEM_current_reservation:
