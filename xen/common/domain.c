@@ -202,7 +202,7 @@ static int alloc_shared_info(struct domain *d)
     s->wc_version = 1;
     s->wc_sec = (uint32_t)wallclock_at_boot();
     s->wc_sec_hi = wallclock_at_boot() >> 32;
-    s->wc_nsec = 0;
+    s->wc_nsec = wallclock_at_boot_nsec();
     s->wc_version = 2;
     return 0;
 }

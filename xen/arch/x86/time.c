@@ -265,7 +265,21 @@ void wallclock_init(void)
            year, mon, day, hour, min, sec);
 }
 
+static uint32_t boot_wallclock_nsec;
+
 uint64_t wallclock_at_boot(void)
 {
     return boot_wallclock;
+}
+
+uint32_t wallclock_at_boot_nsec(void)
+{
+    return boot_wallclock_nsec;
+}
+
+/* Dom0 knows better (XENPF_settime): what UTC was at system time zero. */
+void wallclock_set(uint64_t sec, uint32_t nsec)
+{
+    boot_wallclock = sec;
+    boot_wallclock_nsec = nsec;
 }

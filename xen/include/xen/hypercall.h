@@ -38,6 +38,7 @@ long do_update_va_mapping_otherdomain(unsigned long va, uint64_t val,
                                       unsigned long flags, domid_t domid);
 long do_set_gdt(XEN_GUEST_HANDLE_PARAM(xen_ulong_t) frame_list, unsigned int entries);
 long do_update_descriptor(uint64_t maddr, uint64_t desc);
+long do_platform_op(XEN_GUEST_HANDLE_PARAM(void) arg);
 
 /*
  * Set while a multicall runs its entries: hypercalls that must be the

@@ -40,5 +40,7 @@ void publish_vcpu_time(struct vcpu_time_info *t);
 /* Reads the CMOS clock; wallclock_at_boot() = UTC seconds at NOW() == 0. */
 void wallclock_init(void);
 uint64_t wallclock_at_boot(void);
+uint32_t wallclock_at_boot_nsec(void);
+void wallclock_set(uint64_t sec, uint32_t nsec);
 
 #endif /* XEN_TIME_H */

@@ -31,6 +31,7 @@ static const hypercall_fn_t hypercall_table[64] = {
     [__HYPERVISOR_set_callbacks]        = HC(do_set_callbacks),
     [__HYPERVISOR_fpu_taskswitch]       = HC(do_fpu_taskswitch),
     [__HYPERVISOR_sched_op_compat]      = HC(do_sched_op_compat),
+    [__HYPERVISOR_platform_op]          = HC(do_platform_op),
     [__HYPERVISOR_set_debugreg]         = HC(do_set_debugreg),
     [__HYPERVISOR_get_debugreg]         = HC(do_get_debugreg),
     [__HYPERVISOR_update_descriptor]    = HC(do_update_descriptor),
