@@ -176,8 +176,13 @@ static struct domain *memop_target(domid_t domid, int *rc)
     return d;
 }
 
+/*
+ * The reservation workers return how many extents they did, or -ERESTART
+ * with *next set to where a continuation should resume.
+ */
 static long increase_or_populate(struct domain *d, xen_memory_reservation_t *r,
-                                 bool populate, unsigned long start)
+                                 bool populate, unsigned long start,
+                                 unsigned long *next)
 {
     unsigned long i;
     unsigned int memflags = 0;
@@ -189,6 +194,12 @@ static long increase_or_populate(struct domain *d, xen_memory_reservation_t *r,
     for ( i = start; i < r->nr_extents; i++ )
     {
         xen_pfn_t gpfn = 0, mfn;
+
+        if ( i > start && hypercall_preempt_check() )
+        {
+            *next = i;
+            return -ERESTART;
+        }
         struct page_info *pg;
         unsigned long j;
 
@@ -230,7 +241,7 @@ static bool remove_page(struct domain *d, xen_pfn_t gmfn)
 }
 
 static long decrease_reservation(struct domain *d, xen_memory_reservation_t *r,
-                                 unsigned long start)
+                                 unsigned long start, unsigned long *next)
 {
     unsigned long i, j;
 
@@ -240,6 +251,11 @@ static long decrease_reservation(struct domain *d, xen_memory_reservation_t *r,
     {
         xen_pfn_t gmfn;
 
+        if ( i > start && hypercall_preempt_check() )
+        {
+            *next = i;
+            return -ERESTART;
+        }
         if ( copy_from_guest_offset(&gmfn, r->extent_start, i, 1) )
             return i;
         for ( j = 0; j < (1UL << r->extent_order); j++ )
@@ -386,6 +402,7 @@ static long reservation_op(unsigned long op, unsigned long start,
 {
     xen_memory_reservation_t r;
     struct domain *d;
+    unsigned long next = 0;
     long rc;
     int err;
 
@@ -397,10 +414,16 @@ static long reservation_op(unsigned long op, unsigned long start,
     if ( !d )
         return err;
     if ( op == XENMEM_decrease_reservation )
-        rc = decrease_reservation(d, &r, start);
+        rc = decrease_reservation(d, &r, start, &next);
     else
-        rc = increase_or_populate(d, &r, op == XENMEM_populate_physmap, start);
+        rc = increase_or_populate(d, &r, op == XENMEM_populate_physmap, start,
+                                  &next);
     put_domain(d);
+    /* The extent to resume from travels in the command, as on Xen. */
+    if ( rc == -ERESTART )
+        return hypercall_continue(__HYPERVISOR_memory_op, 2,
+                                  op | (next << MEMOP_EXTENT_SHIFT),
+                                  (unsigned long)arg.p);
     return rc;
 }
 

@@ -41,6 +41,19 @@ long do_update_descriptor(uint64_t maddr, uint64_t desc);
 long do_platform_op(XEN_GUEST_HANDLE_PARAM(void) arg);
 
 /*
+ * Continuations: a long operation that should yield the CPU (a softirq is
+ * pending) records its progress in its own arguments and returns
+ * hypercall_continue(op, n, args...): the guest's SYSCALL is rewound, so
+ * the hypercall is issued again with the new arguments once the CPU comes
+ * back to this vCPU.  Never inside a multicall, whose batch cannot be
+ * resumed halfway: there the operation simply runs to its end.
+ */
+bool hypercall_preempt_check(void);
+long hypercall_continue(unsigned long op, unsigned int nargs, ...);
+/* The high bit of a batch count marks a resumed batch (Xen's encoding). */
+#define HYPERCALL_PREEMPTED     (1U << 31)
+
+/*
  * Set while a multicall runs its entries: hypercalls that must be the
  * last thing in a batch (iret) refuse to run inside one.
  */

@@ -12,6 +12,8 @@
 #include <xen/hypercall.h>
 #include <xen/lib.h>
 #include <xen/param.h>
+#include <xen/softirq.h>
+#include <xen/smp.h>
 #include <xen/sched.h>
 #include <asm/current.h>
 #include <asm/pv.h>
@@ -81,6 +83,27 @@ void hypercall_log_unknown(unsigned long op, unsigned long subop)
         return;
     printk("d%u: unimplemented hypercall %lu sub-op %lu: returning -ENOSYS\n",
            current->domain->domain_id, op, subop);
+}
+
+bool hypercall_preempt_check(void)
+{
+    return !in_multicall() && softirq_pending(smp_processor_id());
+}
+
+long hypercall_continue(unsigned long op, unsigned int nargs, ...)
+{
+    struct cpu_user_regs *regs = guest_cpu_user_regs();
+    unsigned long *slots[] = { &regs->rdi, &regs->rsi, &regs->rdx,
+                               &regs->r10, &regs->r8, &regs->r9 };
+    va_list args;
+    unsigned int i;
+
+    va_start(args, nargs);
+    for ( i = 0; i < nargs && i < ARRAY_SIZE(slots); i++ )
+        *slots[i] = va_arg(args, unsigned long);
+    va_end(args);
+    regs->rip -= 2;                     /* back onto the SYSCALL */
+    return op;                          /* lands in RAX: the number again */
 }
 
 /* `hypercall-trace=N`: log the first N hypercalls (bring-up of new guests). */

@@ -555,15 +555,24 @@ long do_mmu_update(XEN_GUEST_HANDLE_PARAM(mmu_update_t) ureqs, unsigned int coun
 {
     struct domain *d = current->domain, *pg_owner;
     mmu_update_t req;
-    unsigned int i;
+    unsigned int i, done = 0;
     int rc;
 
+    /* A resumed batch: *pdone holds what the earlier rounds did. */
+    if ( count & HYPERCALL_PREEMPTED )
+    {
+        count &= ~HYPERCALL_PREEMPTED;
+        if ( !guest_handle_is_null(pdone) && copy_from_guest(&done, pdone, 1) )
+            return -EFAULT;
+    }
     pg_owner = get_pg_owner(d, foreigndom, &rc);
     if ( !pg_owner )
         return rc;
     spin_lock(&d->arch.mm_lock);
     for ( i = 0; i < count; i++ )
     {
+        if ( i && hypercall_preempt_check() )
+            break;
         if ( copy_from_guest_offset(&req, ureqs, i, 1) )
         {
             rc = -EFAULT;
@@ -575,8 +584,14 @@ long do_mmu_update(XEN_GUEST_HANDLE_PARAM(mmu_update_t) ureqs, unsigned int coun
     }
     spin_unlock(&d->arch.mm_lock);
     put_domain(pg_owner);
-    if ( !guest_handle_is_null(pdone) && copy_to_guest(pdone, &i, 1) )
+    done += i;
+    if ( !guest_handle_is_null(pdone) && copy_to_guest(pdone, &done, 1) )
         rc = rc ?: -EFAULT;
+    if ( !rc && i < count )
+        return hypercall_continue(__HYPERVISOR_mmu_update, 4,
+                                  (unsigned long)(ureqs.p + i),
+                                  (unsigned long)((count - i) | HYPERCALL_PREEMPTED),
+                                  (unsigned long)pdone.p, (unsigned long)foreigndom);
     return rc;
 }
 

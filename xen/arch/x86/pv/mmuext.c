@@ -210,9 +210,16 @@ long do_mmuext_op(XEN_GUEST_HANDLE_PARAM(mmuext_op_t) uops, unsigned int count,
     struct vcpu *v = current;
     struct domain *d = v->domain, *pg_owner = d;
     mmuext_op_t op;
-    unsigned int i;
+    unsigned int i, done = 0;
     long rc = 0;
 
+    /* A resumed batch: *pdone holds what the earlier rounds did. */
+    if ( count & HYPERCALL_PREEMPTED )
+    {
+        count &= ~HYPERCALL_PREEMPTED;
+        if ( !guest_handle_is_null(pdone) && copy_from_guest(&done, pdone, 1) )
+            return -EFAULT;
+    }
     if ( foreigndom != DOMID_SELF && foreigndom != d->domain_id )
     {
         if ( !d->is_privileged )
@@ -227,6 +234,8 @@ long do_mmuext_op(XEN_GUEST_HANDLE_PARAM(mmuext_op_t) uops, unsigned int count,
     spin_lock(&d->arch.mm_lock);
     for ( i = 0; i < count; i++ )
     {
+        if ( i && hypercall_preempt_check() )
+            break;
         if ( copy_from_guest_offset(&op, uops, i, 1) )
         {
             rc = -EFAULT;
@@ -238,7 +247,13 @@ long do_mmuext_op(XEN_GUEST_HANDLE_PARAM(mmuext_op_t) uops, unsigned int count,
     }
     spin_unlock(&d->arch.mm_lock);
     put_domain(pg_owner);
-    if ( !guest_handle_is_null(pdone) && copy_to_guest(pdone, &i, 1) )
+    done += i;
+    if ( !guest_handle_is_null(pdone) && copy_to_guest(pdone, &done, 1) )
         rc = rc ?: -EFAULT;
+    if ( !rc && i < count )
+        return hypercall_continue(__HYPERVISOR_mmuext_op, 4,
+                                  (unsigned long)(uops.p + i),
+                                  (unsigned long)((count - i) | HYPERCALL_PREEMPTED),
+                                  (unsigned long)pdone.p, (unsigned long)foreigndom);
     return rc;
 }
