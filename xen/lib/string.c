@@ -5,12 +5,20 @@
  */
 #include <xen/string.h>
 
+/*
+ * Eight bytes per iteration, then the tail: string instructions by the
+ * quadword are fast on every CPU and much faster than byte steps under
+ * emulation, where each iteration costs about the same whatever its size.
+ */
 void *memcpy(void *dst, const void *src, size_t n)
 {
     void *ret = dst;
+    size_t q = n / 8, tail = n % 8;
 
+    __asm__ __volatile__("rep movsq"
+                         : "+D"(dst), "+S"(src), "+c"(q) :: "memory");
     __asm__ __volatile__("rep movsb"
-                         : "+D"(dst), "+S"(src), "+c"(n) :: "memory");
+                         : "+D"(dst), "+S"(src), "+c"(tail) :: "memory");
     return ret;
 }
 
@@ -32,9 +40,13 @@ void *memmove(void *dst, const void *src, size_t n)
 void *memset(void *dst, int c, size_t n)
 {
     void *ret = dst;
+    size_t q = n / 8, tail = n % 8;
+    unsigned long pattern = 0x0101010101010101UL * (unsigned char)c;
 
+    __asm__ __volatile__("rep stosq"
+                         : "+D"(dst), "+c"(q) : "a"(pattern) : "memory");
     __asm__ __volatile__("rep stosb"
-                         : "+D"(dst), "+c"(n) : "a"(c) : "memory");
+                         : "+D"(dst), "+c"(tail) : "a"(pattern) : "memory");
     return ret;
 }
 
