@@ -83,6 +83,7 @@ restore_all_guest:
         cli
         mov     %rsp, %rdi
         call    pv_exit_work
+        mov     %eax, %edi              /* nonzero: the frame suits SYSRET */
         pop     %r15
         pop     %r14
         pop     %r13
@@ -97,8 +98,18 @@ restore_all_guest:
         pop     %rcx
         pop     %rdx
         pop     %rsi
+        test    %edi, %edi
         pop     %rdi
-        add     $8, %rsp                /* error code and vector */
+        lea     8(%rsp), %rsp           /* error code and vector; keeps flags */
+        jz      .Liret
+        /*
+         * SYSRET returns to RCX with RFLAGS = R11 and the flat 64-bit ring-3
+         * selectors STAR names; pv_exit_work checked that the frame says
+         * exactly that (and that RCX is canonical), so only RSP is left.
+         * Interrupts stay off until SYSRET loads RFLAGS.
+         */
+        mov     UREGS_rsp - UREGS_rip(%rsp), %rsp
+        sysretq
 .Liret:
         iretq
         /*

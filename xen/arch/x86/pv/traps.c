@@ -258,8 +258,25 @@ static void deliver_pending(struct vcpu *v, struct cpu_user_regs *regs)
  * between the last check and the IRET.  A reschedule does not return
  * here but re-enters restore_all_guest for the next vCPU.
  */
-void pv_exit_work(struct cpu_user_regs *regs);
-void pv_exit_work(struct cpu_user_regs *regs)
+/*
+ * SYSRET is much cheaper than IRET (no descriptor loads), and after most
+ * hypercalls the frame is exactly what SYSRET restores: back to the
+ * instruction after SYSCALL in 64-bit guest code with RCX/R11 holding
+ * RIP/RFLAGS.  A canonical RIP is required (SYSRET to a non-canonical
+ * address faults in ring 0 on some CPUs).
+ */
+static bool frame_suits_sysret(const struct cpu_user_regs *regs)
+{
+    return regs->cs == FLAT_KERNEL_CS && regs->ss == FLAT_KERNEL_SS &&
+           regs->rip == regs->rcx && regs->rflags == regs->r11 &&
+           (regs->rflags & X86_EFLAGS_IF) &&
+           !(regs->rflags & (X86_EFLAGS_TF | X86_EFLAGS_NT | X86_EFLAGS_RF |
+                             X86_EFLAGS_VM)) &&
+           canonical(regs->rip);
+}
+
+int pv_exit_work(struct cpu_user_regs *regs);
+int pv_exit_work(struct cpu_user_regs *regs)
 {
     for ( ; ; )
     {
@@ -283,6 +300,7 @@ void pv_exit_work(struct cpu_user_regs *regs)
         }
         break;
     }
+    return frame_suits_sysret(regs);
 }
 
 void pv_iret_fault(struct cpu_user_regs *regs);
