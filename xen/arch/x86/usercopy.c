@@ -31,14 +31,28 @@ bool guest_range_ok(unsigned long va, unsigned long n)
     return va >= HYPERVISOR_VIRT_END;
 }
 
+/*
+ * Quadwords first, then the tail bytes.  A fault in the first part leaves
+ * RCX = quadwords left: the fixup turns that into bytes left.
+ */
 static unsigned long copy_guarded(void *to, const void *from, unsigned long n)
 {
+    unsigned long tail = n & 7;
+
+    n >>= 3;
     __asm__ __volatile__(
         "stac\n"
-        "1: rep movsb\n"
-        "2: clac\n"
-        _ASM_EXTABLE(1b, 2b)
-        : "+c"(n), "+D"(to), "+S"(from) :: "memory");
+        "1: rep movsq\n"
+        "   mov %[tail], %[cnt]\n"
+        "2: rep movsb\n"
+        "3: clac\n"
+        ".pushsection .fixup_seg, \"ax\"\n"
+        "4: lea (%[tail], %[cnt], 8), %[cnt]\n"
+        "   jmp 3b\n"
+        ".popsection\n"
+        _ASM_EXTABLE(1b, 4b)
+        _ASM_EXTABLE(2b, 3b)
+        : [cnt] "+c"(n), "+D"(to), "+S"(from) : [tail] "r"(tail) : "memory");
     return n;
 }
 
