@@ -20,6 +20,7 @@
 #define GDT_DATA_R3     0x00cff2000000ffffUL
 #define GDT_CODE64_R3   0x00affa000000ffffUL
 #define TSS_TYPE_AVAIL  0x89UL
+#define LDT_TYPE_PRESENT 0x82UL
 
 #define GATE_INTR_DPL0  0x8e
 #define GATE_INTR_DPL3  0xee
@@ -36,6 +37,28 @@ unsigned long cpu_gdt_base(unsigned int cpu)
 unsigned long cpu_gdt_page_mfn(unsigned int cpu)
 {
     return __pa(gdt_pages[cpu]) >> PAGE_SHIFT;
+}
+
+/*
+ * Points this CPU's LDT descriptor at a vCPU's LDT window and loads it, or
+ * loads the null LDT when ents is 0.
+ */
+void cpu_load_ldt(unsigned int cpu, unsigned long base, unsigned int ents)
+{
+    uint64_t *page = gdt_pages[cpu];
+    unsigned int i = (LDT_SEL >> 3) - FIRST_RESERVED_GDT_ENTRY;
+    uint64_t limit = ents * 8UL - 1;
+
+    if ( !ents )
+    {
+        __asm__ __volatile__("lldt %w0" :: "r"(0));
+        return;
+    }
+    page[i] = (limit & 0xffff) | ((base & 0xffffff) << 16) |
+              (LDT_TYPE_PRESENT << 40) | (((limit >> 16) & 0xf) << 48) |
+              (((base >> 24) & 0xff) << 56);
+    page[i + 1] = base >> 32;
+    __asm__ __volatile__("lldt %w0" :: "r"(LDT_SEL));
 }
 
 static void set_gdt_entry(uint64_t *page, unsigned int sel, uint64_t d)

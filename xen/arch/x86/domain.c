@@ -291,6 +291,7 @@ static void load_guest_state(struct vcpu *v, unsigned int cpu)
     pv_map_gdt_for_cpu(v, cpu);
     pv_load_cr3(v);
     load_gdt(v->arch.gdt_va);
+    cpu_load_ldt(cpu, pv_ldt_window(v), pv->ldt_ents);
     load_data_segment(0, pv->user_regs.ds);
     load_data_segment(1, pv->user_regs.es);
     load_data_segment(2, pv->user_regs.fs);
@@ -327,6 +328,7 @@ void context_switch(struct vcpu *prev, struct vcpu *next)
     {
         write_cr3_stamped(idle_pg_table_phys);
         load_gdt(cpu_gdt_base(cpu));
+        cpu_load_ldt(cpu, 0, 0);
         /* As if idle_loop() had been called: RSP = 8 mod 16 at entry. */
         reset_stack_and_jump_to((unsigned long)&ci->guest_cpu_user_regs - 8,
                                 idle_loop);

@@ -59,6 +59,7 @@ void cpu_desc_init(unsigned int cpu, unsigned long stack_block);
 /* GDTR base of cpu's hypervisor GDT, and the MFN of its descriptor page. */
 unsigned long cpu_gdt_base(unsigned int cpu);
 unsigned long cpu_gdt_page_mfn(unsigned int cpu);
+void cpu_load_ldt(unsigned int cpu, unsigned long base, unsigned int ents);
 void idt_init(void);
 void load_idt(void);
 

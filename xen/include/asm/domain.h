@@ -60,9 +60,11 @@ struct pv_vcpu {
     /* GDT (set_gdt): frames each holding a PGT_seg_desc_page reference. */
     unsigned long gdt_frames[MAX_GUEST_GDT_FRAMES];
     unsigned int gdt_ents;
-    /* LDT (MMUEXT_SET_LDT). */
+    /* LDT (MMUEXT_SET_LDT): frames each holding a PGT_seg_desc_page reference. */
     unsigned long ldt_base;
     unsigned int ldt_ents;
+#define MAX_GUEST_LDT_FRAMES    16      /* 8192 entries */
+    unsigned long ldt_frames[MAX_GUEST_LDT_FRAMES];
 
     /* Virtual control state. */
     unsigned long ctrlreg[8];           /* cr0 (TS), cr4 shadow */

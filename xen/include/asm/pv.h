@@ -40,6 +40,9 @@ void pv_cpuid(const struct vcpu *v, uint32_t leaf, uint32_t subleaf,
 void pv_map_gdt_for_cpu(struct vcpu *v, unsigned int cpu);
 void pv_destroy_gdt(struct vcpu *v);
 int pv_set_gdt(struct vcpu *v, const unsigned long *frames, unsigned int entries);
+int pv_set_ldt(struct vcpu *v, unsigned long base, unsigned int ents);
+/* Where v's LDT is mapped for the CPU. */
+unsigned long pv_ldt_window(const struct vcpu *v);
 /* VCPUOP_initialise: v (not yet initialised) takes this register state. */
 int arch_set_info_guest(struct vcpu *v, const vcpu_guest_context_t *c);
 long pv_load_user_gs_selector(struct vcpu *v, unsigned long sel);

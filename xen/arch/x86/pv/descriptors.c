@@ -21,6 +21,7 @@
 #include <xen/hypercall.h>
 #include <xen/lib.h>
 #include <xen/sched.h>
+#include <xen/smp.h>
 #include <xen/string.h>
 #include <asm/current.h>
 #include <asm/desc.h>
@@ -142,9 +143,77 @@ static void unmap_guest_gdt(struct vcpu *v)
     v->arch.pv.gdt_ents = 0;
 }
 
+/* --- The LDT: pages 16-31 of the same window, mapped at MMUEXT_SET_LDT. */
+
+#define LDT_WINDOW_FIRST_PAGE   16
+
+static void unmap_guest_ldt(struct vcpu *v)
+{
+    unsigned int i;
+
+    for ( i = 0; i < MAX_GUEST_LDT_FRAMES; i++ )
+    {
+        unsigned long mfn = v->arch.pv.ldt_frames[i];
+
+        *gdt_l1e(v, LDT_WINDOW_FIRST_PAGE + i) = 0;
+        flush_tlb_one_local(v->arch.gdt_va + (LDT_WINDOW_FIRST_PAGE + i) * PAGE_SIZE);
+        if ( !mfn )
+            continue;
+        put_page_and_type(mfn_to_page(mfn));
+        v->arch.pv.ldt_frames[i] = 0;
+    }
+    v->arch.pv.ldt_ents = 0;
+    v->arch.pv.ldt_base = 0;
+}
+
+unsigned long pv_ldt_window(const struct vcpu *v)
+{
+    return v->arch.gdt_va + LDT_WINDOW_FIRST_PAGE * PAGE_SIZE;
+}
+
+/*
+ * The guest's LDT is ents descriptors at linear address base in its
+ * kernel address space.  The frames found there now are checked, typed as
+ * descriptor pages (so they stay read-only) and mapped into the window;
+ * the CPU then uses them until the next MMUEXT_SET_LDT.  As on Xen, the
+ * operation itself does not fail for a page that cannot serve (absent,
+ * writable somewhere, bad descriptors): that page reads as not-present
+ * descriptors, so the guest faults when it uses a selector in it.  The
+ * caller holds the domain's mm_lock; v is current.
+ */
+int pv_set_ldt(struct vcpu *v, unsigned long base, unsigned int ents)
+{
+    struct domain *d = v->domain;
+    unsigned int nr = (ents * 8 + PAGE_SIZE - 1) / PAGE_SIZE, i;
+
+    unmap_guest_ldt(v);
+    for ( i = 0; i < nr; i++ )
+    {
+        struct page_info *l1pg;
+        intpte_t *pe = guest_l1e_of(v, base + i * PAGE_SIZE, &l1pg);
+        unsigned long mfn = pe ? (*pe & PTE_ADDR_MASK) >> PAGE_SHIFT : 0;
+
+        if ( pe && (*pe & _PAGE_PRESENT) && mfn_valid(mfn) && l1pg->owner == d &&
+             !get_page_and_type(mfn_to_page(mfn), d, PGT_seg_desc_page) )
+        {
+            v->arch.pv.ldt_frames[i] = mfn;
+            map_gdt_slot(v, LDT_WINDOW_FIRST_PAGE + i, mfn,
+                         PAGE_HYPERVISOR_RW & ~_PAGE_GLOBAL);
+        }
+        else
+            map_gdt_slot(v, LDT_WINDOW_FIRST_PAGE + i, virt_to_mfn(zero_desc_page),
+                         PAGE_HYPERVISOR_RO & ~_PAGE_GLOBAL);
+    }
+    v->arch.pv.ldt_base = base;
+    v->arch.pv.ldt_ents = ents;
+    cpu_load_ldt(smp_processor_id(), pv_ldt_window(v), ents);
+    return 0;
+}
+
 void pv_destroy_gdt(struct vcpu *v)
 {
     unmap_guest_gdt(v);
+    unmap_guest_ldt(v);
 }
 
 /* Points page 14 of v's window at this CPU's hypervisor descriptor page. */

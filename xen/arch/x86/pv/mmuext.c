@@ -111,18 +111,9 @@ static int flush_multi(struct domain *d, const mmuext_op_t *op)
 static int set_ldt(struct vcpu *v, unsigned long base, unsigned int ents)
 {
     if ( ents > MAX_LDT_ENTRIES || (base & (PAGE_SIZE - 1)) ||
-         (ents && (base >= HYPERVISOR_VIRT_START - ents * 8UL) &&
-          base < HYPERVISOR_VIRT_END) )
+         !guest_range_ok(base, ents * 8UL) )
         return -EINVAL;
-    /* Local descriptor tables are not supported yet; none is the default. */
-    if ( ents )
-    {
-        hypercall_log_unknown(__HYPERVISOR_mmuext_op, MMUEXT_SET_LDT);
-        return -ENOSYS;
-    }
-    v->arch.pv.ldt_base = base;
-    v->arch.pv.ldt_ents = ents;
-    return 0;
+    return pv_set_ldt(v, base, ents);
 }
 
 static int page_op(struct domain *d, mfn_t dst, mfn_t src, bool copy)
