@@ -223,6 +223,34 @@ static void fpu_restore(struct vcpu *v)
                              : "memory");
 }
 
+/* --- Debug registers. */
+
+#define DR7_ENABLES 0xffUL
+
+#define WRITE_DR(n, v) __asm__ __volatile__("mov %0, %%db" #n :: "r"(v))
+
+void pv_load_debugregs(const struct vcpu *v)
+{
+    const unsigned long *dr = v->arch.pv.debugreg;
+
+    if ( !(dr[7] & DR7_ENABLES) )
+    {
+        WRITE_DR(7, 0x400UL);
+        return;
+    }
+    WRITE_DR(0, dr[0]);
+    WRITE_DR(1, dr[1]);
+    WRITE_DR(2, dr[2]);
+    WRITE_DR(3, dr[3]);
+    WRITE_DR(7, dr[7]);
+}
+
+static void disarm_debugregs(const struct vcpu *v)
+{
+    if ( v->arch.pv.debugreg[7] & DR7_ENABLES )
+        WRITE_DR(7, 0x400UL);
+}
+
 /* --- Switching. */
 
 static void load_gdt(unsigned long base)
@@ -314,7 +342,10 @@ void context_switch(struct vcpu *prev, struct vcpu *next)
 
     local_irq_disable();
     if ( !is_idle_vcpu(prev) )
+    {
         save_guest_state(prev);
+        disarm_debugregs(prev);
+    }
     __atomic_store_n(&prev->is_running, false, __ATOMIC_RELEASE);
 
     /* next may still be being saved by the CPU it ran on last. */
@@ -334,6 +365,7 @@ void context_switch(struct vcpu *prev, struct vcpu *next)
                                 idle_loop);
     }
     load_guest_state(next, cpu);
+    pv_load_debugregs(next);
     publish_vcpu_time(&next->vcpu_info->time);
     update_runstate_area(next);
     reset_stack_and_jump_to((unsigned long)&ci->guest_cpu_user_regs,

@@ -153,6 +153,16 @@ void do_trap(struct cpu_user_regs *regs)
                smp_processor_id());
         return;
     }
+    /*
+     * A guest's data breakpoint hit while the hypervisor accessed guest
+     * memory for it: the access is done (debug traps come after), and, as
+     * on Xen, the guest is not told about accesses it did not make itself.
+     */
+    if ( v == TRAP_debug && !(regs->cs & 3) )
+    {
+        __asm__ __volatile__("mov %0, %%db6" :: "r"(0xffff0ff0UL));
+        return;
+    }
     /* A guest access or probe that was allowed to fault. */
     if ( (v == TRAP_page_fault || v == TRAP_gp_fault) && !(regs->cs & 3) )
     {

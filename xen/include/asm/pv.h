@@ -65,6 +65,10 @@ long do_physdev_op(int cmd, XEN_GUEST_HANDLE_PARAM(void) arg);
 uint64_t *perdomain_l1e(struct domain *d, unsigned long va);
 uint64_t perdomain_l4e(const struct domain *d);
 void fpu_init(void);
+/* Arms the hardware debug registers with v's (or disarms them). */
+void pv_load_debugregs(const struct vcpu *v);
+/* A #DB hit: DR6's news goes to the current vCPU, which gets the #DB. */
+void pv_debug_trap(struct vcpu *v);
 
 /* dom0_build.c */
 /* Builds d (vCPU 0 ready to run) from a kernel image; 0 or -errno. */

@@ -192,9 +192,16 @@ static long set_dr7(struct vcpu *v, unsigned long value)
     return 0;
 }
 
-long do_set_debugreg(int reg, unsigned long value)
+/*
+ * The guest's debug registers are the hardware's while it runs: loaded at
+ * switch-in (pv_load_debugregs), disarmed at switch-out, and a change by
+ * the running vCPU takes effect at once.  Addresses are guest addresses
+ * only (breakpoint_addr_ok), so a breakpoint can fire in the hypervisor
+ * only when it touches guest memory for the guest; traps.c turns that into
+ * a #DB for the guest.
+ */
+static long set_debugreg_value(struct vcpu *v, int reg, unsigned long value)
 {
-    struct vcpu *v = current;
     bool de = v->arch.pv.ctrlreg[4] & X86_CR4_DE;
 
     switch ( reg )
@@ -217,6 +224,16 @@ long do_set_debugreg(int reg, unsigned long value)
         return set_dr7(v, value);
     }
     return -ENODEV;
+}
+
+long do_set_debugreg(int reg, unsigned long value)
+{
+    struct vcpu *v = current;
+    long rc = set_debugreg_value(v, reg, value);
+
+    if ( !rc )
+        pv_load_debugregs(v);
+    return rc;
 }
 
 /*

@@ -415,6 +415,20 @@ static void guest_page_fault(struct vcpu *v, struct cpu_user_regs *regs)
  * #NM clears both, as Xen does: the guest's handler (Linux's lazy FPU
  * switch) expects to use the FPU at once, and a retried instruction runs.
  */
+/*
+ * DR6 says what fired; the guest reads it through get_debugreg.  The
+ * hardware copy is cleared, as the guest's handler cannot do it itself.
+ */
+void pv_debug_trap(struct vcpu *v)
+{
+    unsigned long dr6;
+
+    __asm__ __volatile__("mov %%db6, %0" : "=r"(dr6));
+    __asm__ __volatile__("mov %0, %%db6" :: "r"(0xffff0ff0UL));
+    v->arch.pv.debugreg[6] |= dr6 & 0xe00f;
+    pv_inject_exception(v, TRAP_debug, -1);
+}
+
 static void guest_device_not_available(struct vcpu *v, struct cpu_user_regs *regs)
 {
     pv_inject_exception(v, TRAP_no_device, -1);
@@ -457,6 +471,9 @@ void do_guest_trap(struct cpu_user_regs *regs)
         break;
     case TRAP_no_device:
         guest_device_not_available(v, regs);
+        break;
+    case TRAP_debug:
+        pv_debug_trap(v);
         break;
     case 8: case 10: case 11: case 12: case 17: case 21:
         pv_inject_exception(v, vector, regs->error_code);
