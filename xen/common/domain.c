@@ -307,6 +307,7 @@ void domain_kill(struct domain *d)
         if ( d->vcpu[i] )
         {
             stop_timer(&d->vcpu[i]->singleshot_timer);
+            stop_timer(&d->vcpu[i]->periodic_timer);
             stop_timer(&d->vcpu[i]->poll_timer);
             sched_vcpu_remove(d->vcpu[i]);
         }

@@ -160,7 +160,7 @@ long do_vcpu_op(int cmd, unsigned int vcpuid, XEN_GUEST_HANDLE_PARAM(void) arg)
         return register_vcpu_info(v, &r);
     }
     case VCPUOP_stop_periodic_timer:
-        /* There is no periodic tick to stop: guests use one-shot timers. */
+        vcpu_set_periodic_timer(v, 0);
         return 0;
     case VCPUOP_set_periodic_timer:
     {
@@ -168,10 +168,10 @@ long do_vcpu_op(int cmd, unsigned int vcpuid, XEN_GUEST_HANDLE_PARAM(void) arg)
 
         if ( copy_from_guest(&p, guest_handle_cast(arg, vcpu_set_periodic_timer_t), 1) )
             return -EFAULT;
-        /* Xen's bounds; a valid period still finds no periodic timer here. */
         if ( p.period_ns < (uint64_t)MILLISECS(1) || p.period_ns > STIME_DELTA_MAX )
             return -EINVAL;
-        break;
+        vcpu_set_periodic_timer(v, p.period_ns);
+        return 0;
     }
     case VCPUOP_set_singleshot_timer:
     {

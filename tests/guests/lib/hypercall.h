@@ -106,6 +106,8 @@ static inline long HYPERVISOR_callback_op(int cmd, const void *arg)
 { return hypercall2(__HYPERVISOR_callback_op, cmd, arg); }
 static inline long HYPERVISOR_event_channel_op(int cmd, void *arg)
 { return hypercall2(__HYPERVISOR_event_channel_op, cmd, arg); }
+static inline long HYPERVISOR_grant_table_op(unsigned int cmd, void *uop, unsigned int count)
+{ return hypercall3(__HYPERVISOR_grant_table_op, cmd, uop, count); }
 static inline long HYPERVISOR_physdev_op(int cmd, void *arg)
 { return hypercall2(__HYPERVISOR_physdev_op, cmd, arg); }
 

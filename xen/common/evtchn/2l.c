@@ -59,12 +59,17 @@ bool evtchn_2l_is_pending(struct domain *d, evtchn_port_t port)
     return test(d->shared_info->evtchn_pending, port);
 }
 
+/*
+ * Only a port that really was masked is re-raised (as on Xen): a pending
+ * unmasked port has been offered to the guest already.
+ */
 bool evtchn_2l_unmask(struct domain *d, struct vcpu *v, evtchn_port_t port)
 {
     shared_info_t *s = d->shared_info;
     xen_ulong_t m = (xen_ulong_t)1 << (port % BITS_PER_XEN_ULONG);
 
-    __atomic_fetch_and(&s->evtchn_mask[port / BITS_PER_XEN_ULONG], ~m,
-                       __ATOMIC_ACQ_REL);
+    if ( !(__atomic_fetch_and(&s->evtchn_mask[port / BITS_PER_XEN_ULONG], ~m,
+                              __ATOMIC_ACQ_REL) & m) )
+        return false;
     return test(s->evtchn_pending, port) && raise_selector(v, port);
 }

@@ -30,7 +30,12 @@
 
 #define EVTCHNS_PER_BUCKET      64
 #define EVTCHN_NR_BUCKETS       (EVTCHN_2L_NR_CHANNELS / EVTCHNS_PER_BUCKET)
-#define DEFAULT_MAX_EVTCHN_PORT 1023
+/*
+ * Without a limit from the domain's creator, a domain may use every port
+ * of the 2-level ABI, as Xen gives dom0 (max_evtchn_port -1); a toolstack
+ * passes its own limit for guests (xl: 1023).
+ */
+#define DEFAULT_MAX_EVTCHN_PORT (EVTCHN_2L_NR_CHANNELS - 1)
 
 enum evtchn_state {
     ECS_FREE, ECS_RESERVED, ECS_UNBOUND, ECS_INTERDOMAIN, ECS_VIRQ, ECS_IPI,
@@ -67,6 +72,13 @@ static evtchn_port_t clamp_port(const struct domain *d, evtchn_port_t p)
     return p & -(unsigned long)(p < n);
 }
 
+/* Xen's split: these VIRQs exist once per vCPU, all others once per domain. */
+static bool virq_is_global(unsigned int virq)
+{
+    return virq != VIRQ_TIMER && virq != VIRQ_DEBUG && virq != VIRQ_XENOPROF &&
+           virq != VIRQ_XENPMU;
+}
+
 /* --- Domain set-up. */
 
 int evtchn_init(struct domain *d, unsigned int max_port)
@@ -86,33 +98,66 @@ int evtchn_init(struct domain *d, unsigned int max_port)
     return 0;
 }
 
+/*
+ * The lowest free port, with d's lock held; -EAGAIN when every allocated
+ * port is in use but the limit allows more (the caller grows the table
+ * with grow_ports() and retries), -ENOSPC at the limit.
+ */
 static int get_free_port(struct domain *d)
 {
     evtchn_port_t p;
 
-    for ( p = 0; p <= d->max_evtchn_port; p++ )
-    {
-        if ( p >= d->valid_evtchns )
-        {
-            struct evtchn *b = xzalloc_array(struct evtchn, EVTCHNS_PER_BUCKET);
-
-            if ( !b )
-                return -ENOMEM;
-            d->evtchn_buckets[p / EVTCHNS_PER_BUCKET] = b;
-            __atomic_store_n(&d->valid_evtchns, d->valid_evtchns + EVTCHNS_PER_BUCKET,
-                             __ATOMIC_RELEASE);
-        }
+    for ( p = 0; p < d->valid_evtchns && p <= d->max_evtchn_port; p++ )
         if ( evtchn_from_port(d, p)->state == ECS_FREE )
             return p;
+    return p <= d->max_evtchn_port ? -EAGAIN : -ENOSPC;
+}
+
+/*
+ * Adds a bucket of ports to d if it has no free one.  The event lock is
+ * taken with interrupts off (VIRQs are raised from timer interrupts), and
+ * the heap must not be entered that way, so the bucket is allocated, and
+ * a surplus one freed, with the lock released.
+ */
+static int grow_ports(struct domain *d)
+{
+    struct evtchn *b;
+    unsigned long flags;
+    int rc;
+
+    flags = spin_lock_irqsave(&d->event_lock);
+    rc = get_free_port(d);
+    spin_unlock_irqrestore(&d->event_lock, flags);
+    if ( rc != -EAGAIN )
+        return 0;
+
+    b = xzalloc_array(struct evtchn, EVTCHNS_PER_BUCKET);
+    if ( !b )
+        return -ENOMEM;
+    flags = spin_lock_irqsave(&d->event_lock);
+    if ( get_free_port(d) == -EAGAIN )
+    {
+        d->evtchn_buckets[d->valid_evtchns / EVTCHNS_PER_BUCKET] = b;
+        /* Pairs with port_is_valid(): the bucket is there before the bound. */
+        __atomic_store_n(&d->valid_evtchns, d->valid_evtchns + EVTCHNS_PER_BUCKET,
+                         __ATOMIC_RELEASE);
+        b = NULL;
     }
-    return -ENOSPC;
+    spin_unlock_irqrestore(&d->event_lock, flags);
+    xfree(b);
+    return 0;
 }
 
 /* --- Delivery. */
 
+static void poll_wakeup(struct vcpu *v);
+
 static void vcpu_kick(struct vcpu *v)
 {
-    if ( v->pause_flags & VPF_blocked )
+    /* A deliverable event ends a poll too; its timer must not fire later. */
+    if ( __atomic_load_n(&v->poll_active, __ATOMIC_ACQUIRE) )
+        poll_wakeup(v);
+    else if ( v->pause_flags & VPF_blocked )
         vcpu_pause_flag_clear(v, _VPF_blocked);
     else if ( v->is_running && v->sched_unit.processor != smp_processor_id() )
         smp_send_event_check(v->sched_unit.processor);
@@ -125,7 +170,11 @@ static void poll_wakeup(struct vcpu *v)
     vcpu_pause_flag_clear(v, _VPF_blocked);
 }
 
-/* Polling vCPUs wait for a port even while it is masked. */
+/*
+ * Polling vCPUs wait for a port even while it is masked.  As on Xen, only
+ * a poll of exactly one port is that specific; a poll of none or several
+ * ends with any port of the domain.
+ */
 static void check_pollers(struct domain *d, evtchn_port_t port)
 {
     unsigned int i, j;
@@ -136,6 +185,11 @@ static void check_pollers(struct domain *d, evtchn_port_t port)
 
         if ( !v || !__atomic_load_n(&v->poll_active, __ATOMIC_ACQUIRE) )
             continue;
+        if ( v->poll_nr != 1 )
+        {
+            poll_wakeup(v);
+            continue;
+        }
         for ( j = 0; j < v->poll_nr; j++ )
             if ( v->poll_ports[j] == port )
             {
@@ -220,6 +274,12 @@ static long evtchn_alloc_unbound(evtchn_alloc_unbound_t *a)
     d = target_domain(a->dom, &rc);
     if ( !d )
         return rc;
+    rc = grow_ports(d);
+    if ( rc )
+    {
+        put_domain(d);
+        return rc;
+    }
     flags = spin_lock_irqsave(&d->event_lock);
     port = get_free_port(d);
     if ( port >= 0 )
@@ -278,6 +338,9 @@ static long evtchn_bind_interdomain(evtchn_bind_interdomain_t *b)
     evtchn_port_t rport = b->remote_port;
     int lport, rc;
 
+    rc = grow_ports(ld);
+    if ( rc )
+        return rc;
     rd = b->remote_dom == DOMID_SELF ? ld : get_domain_by_id(b->remote_dom);
     if ( !rd )
         return -ESRCH;
@@ -323,8 +386,14 @@ static long evtchn_bind_virq(evtchn_bind_virq_t *b)
 
     if ( b->virq >= NR_VIRQS )
         return -EINVAL;
+    /* Global VIRQs go to vCPU 0 (bind_vcpu moves them); Xen checks this first. */
+    if ( virq_is_global(b->virq) && b->vcpu != 0 )
+        return -EINVAL;
     if ( b->vcpu >= d->max_vcpus || !(v = d->vcpu[b->vcpu]) )
         return -ENOENT;
+    port = grow_ports(d);
+    if ( port )
+        return port;
     flags = spin_lock_irqsave(&d->event_lock);
     if ( v->virq_to_evtchn[b->virq] )
     {
@@ -354,6 +423,9 @@ static long evtchn_bind_ipi(evtchn_bind_ipi_t *b)
 
     if ( b->vcpu >= d->max_vcpus || !d->vcpu[b->vcpu] )
         return -ENOENT;
+    port = grow_ports(d);
+    if ( port )
+        return port;
     flags = spin_lock_irqsave(&d->event_lock);
     port = get_free_port(d);
     if ( port >= 0 )
@@ -413,7 +485,7 @@ static long evtchn_close_port(struct domain *d, evtchn_port_t port)
         if ( chn->state == ECS_FREE || chn->state == ECS_RESERVED )
         {
             spin_unlock_irqrestore(&d->event_lock, flags);
-            return chn->state == ECS_FREE ? -EINVAL : 0;
+            return -EINVAL;             /* port 0 cannot be closed either */
         }
         if ( chn->state != ECS_INTERDOMAIN || chn->u.interdomain.dom == d )
             break;
@@ -531,8 +603,7 @@ static long evtchn_bind_vcpu(evtchn_bind_vcpu_t *b)
         chn = evtchn_from_port(d, clamp_port(d, b->port));
         /* Per-vCPU VIRQs and IPIs belong to their vCPU. */
         if ( chn->state == ECS_UNBOUND || chn->state == ECS_INTERDOMAIN ||
-             (chn->state == ECS_VIRQ && (chn->u.virq == VIRQ_DOM_EXC ||
-                                         chn->u.virq == VIRQ_CONSOLE)) )
+             (chn->state == ECS_VIRQ && virq_is_global(chn->u.virq)) )
             chn->notify_vcpu_id = b->vcpu;
         else
             rc = -EINVAL;
@@ -574,6 +645,30 @@ void evtchn_destroy(struct domain *d)
     d->valid_evtchns = 0;
 }
 
+/*
+ * EVTCHNOP_reset: every port of the domain closed, as before kexec.  Xen
+ * lets a toolstack reset another domain only while it holds it paused;
+ * Tessera's callers have no such pause, so only a domain's own reset is
+ * accepted.
+ */
+static long evtchn_reset(evtchn_reset_t *r)
+{
+    struct domain *d;
+    evtchn_port_t port;
+    int rc;
+
+    d = target_domain(r->dom, &rc);
+    if ( !d )
+        return rc;
+    if ( d != current->domain )
+        rc = -EINVAL;
+    else
+        for ( port = 1; port < d->valid_evtchns; port++ )
+            evtchn_close_port(d, port);
+    put_domain(d);
+    return rc;
+}
+
 /* --- SCHEDOP_poll. */
 
 static void poll_timeout(void *data)
@@ -589,11 +684,19 @@ void evtchn_vcpu_init(struct vcpu *v)
     init_timer(&v->poll_timer, poll_timeout, v, 0);
 }
 
+/*
+ * SCHEDOP_poll, in Xen's order: the argument checks, then "an event is
+ * deliverable" (return at once), then each port in turn (an invalid one
+ * fails, a pending one returns at once), then sleep until a listed port
+ * (any port, unless exactly one is listed) is raised or the timeout,
+ * absolute system time, passes.
+ */
 long sched_poll(struct vcpu *v, XEN_GUEST_HANDLE_PARAM(void) arg)
 {
     struct domain *d = v->domain;
     struct sched_poll p;
     unsigned int i;
+    long rc = 0;
 
     if ( copy_from_guest(&p, guest_handle_cast(arg, sched_poll_t), 1) )
         return -EFAULT;
@@ -601,9 +704,6 @@ long sched_poll(struct vcpu *v, XEN_GUEST_HANDLE_PARAM(void) arg)
         return -EINVAL;
     if ( copy_from_guest(v->poll_ports, p.ports, p.nr_ports) )
         return -EFAULT;
-    for ( i = 0; i < p.nr_ports; i++ )
-        if ( !port_is_valid(d, v->poll_ports[i]) )
-            return -EINVAL;
     v->poll_nr = p.nr_ports;
 
     /* Announce the poll before looking, so a racing send sees it. */
@@ -611,10 +711,16 @@ long sched_poll(struct vcpu *v, XEN_GUEST_HANDLE_PARAM(void) arg)
     __atomic_fetch_or(&v->pause_flags, VPF_blocked, __ATOMIC_ACQ_REL);
     if ( ACCESS_ONCE(v->vcpu_info->evtchn_upcall_pending) &&
          !ACCESS_ONCE(v->vcpu_info->evtchn_upcall_mask) )
-        goto ready;
+        goto out;
     for ( i = 0; i < p.nr_ports; i++ )
-        if ( evtchn_2l_is_pending(d, v->poll_ports[i]) )
-            goto ready;
+    {
+        rc = -EINVAL;
+        if ( !port_is_valid(d, v->poll_ports[i]) )
+            goto out;
+        rc = 0;
+        if ( evtchn_2l_is_pending(d, clamp_port(d, v->poll_ports[i])) )
+            goto out;
+    }
     if ( p.timeout )
     {
         stop_timer(&v->poll_timer);
@@ -623,10 +729,10 @@ long sched_poll(struct vcpu *v, XEN_GUEST_HANDLE_PARAM(void) arg)
     }
     vcpu_sleep_nosync(v);
     return 0;
- ready:
+ out:
     __atomic_store_n(&v->poll_active, false, __ATOMIC_RELEASE);
     __atomic_fetch_and(&v->pause_flags, ~VPF_blocked, __ATOMIC_ACQ_REL);
-    return 0;
+    return rc;
 }
 
 /* --- The hypercall. */
@@ -637,7 +743,9 @@ long sched_poll(struct vcpu *v, XEN_GUEST_HANDLE_PARAM(void) arg)
         long rc_;                                                           \
         if ( copy_from_guest(&op_, guest_handle_cast(arg, type), 1) )       \
             return -EFAULT;                                                 \
-        rc_ = worker(&op_);                                                 \
+        /* -EAGAIN: a racing bind took the port grow_ports() made. */     \
+        while ( (rc_ = worker(&op_)) == -EAGAIN )                           \
+            continue;                                                       \
         if ( !rc_ && copy_to_guest(guest_handle_cast(arg, type), &op_, 1) ) \
             rc_ = -EFAULT;                                                  \
         return rc_;                                                         \
@@ -685,6 +793,8 @@ long do_event_channel_op(int cmd, XEN_GUEST_HANDLE_PARAM(void) arg)
             return -EFAULT;
         return evtchn_unmask(u.port);
     }
+    case EVTCHNOP_reset:
+        EVTCHN_OP(evtchn_reset_t, evtchn_reset);
     case EVTCHNOP_bind_pirq:
         return -EPERM;                  /* no physical interrupts for guests */
     case EVTCHNOP_init_control:

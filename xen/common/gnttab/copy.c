@@ -22,90 +22,102 @@ struct copy_side {
     bool acquired;
 };
 
-static int16_t acquire_side(struct domain *ld, const struct gnttab_copy_ptr *p,
-                            bool is_gref, bool writing, struct copy_side *s)
+/*
+ * The domain of one side.  A frame may only be named with DOMID_SELF (not
+ * even by the caller's own id, as on Xen); a grant by any domain id.
+ */
+static int16_t side_domain(struct domain *ld, const struct gnttab_copy_ptr *p,
+                           bool is_gref, struct copy_side *s)
 {
-    int16_t rc;
-
     memset(s, 0, sizeof(*s));
     s->is_gref = is_gref;
-    if ( !is_gref )
-    {
-        /* A frame the caller owns (DOMID_SELF or its own id). */
-        if ( p->domid != DOMID_SELF && p->domid != ld->domain_id )
-            return GNTST_permission_denied;
-        if ( !mfn_valid(p->u.gmfn) || !get_page(mfn_to_page(p->u.gmfn), ld) )
-            return GNTST_bad_page;
-        if ( writing && get_page_type(mfn_to_page(p->u.gmfn), PGT_writable_page) )
-        {
-            put_page(mfn_to_page(p->u.gmfn));
-            return GNTST_bad_page;
-        }
-        get_domain_ref(ld);
-        s->d = ld;
-        s->mfn = p->u.gmfn;
-        s->acquired = true;
-        return GNTST_okay;
-    }
+    if ( !is_gref && p->domid != DOMID_SELF )
+        return GNTST_permission_denied;
     s->d = p->domid == DOMID_SELF ? ld : get_domain_by_id(p->domid);
     if ( !s->d )
         return GNTST_bad_domain;
     if ( s->d == ld )
         get_domain_ref(ld);
+    return GNTST_okay;
+}
+
+/* Pins one side's page: the grant (like a mapping) or the caller's frame. */
+static int16_t side_claim(struct domain *ld, const struct gnttab_copy_ptr *p,
+                          bool writing, struct copy_side *s)
+{
+    struct page_info *pg;
+    int16_t rc;
+
+    if ( !s->is_gref )
+    {
+        if ( !mfn_valid(p->u.gmfn) || !get_page((pg = mfn_to_page(p->u.gmfn)), ld) )
+            return GNTST_bad_page;
+        /* A page table, say, cannot be written by a copy. */
+        if ( writing && get_page_type(pg, PGT_writable_page) )
+        {
+            put_page(pg);
+            return GNTST_general_error;
+        }
+        s->mfn = p->u.gmfn;
+        s->acquired = true;
+        return GNTST_okay;
+    }
     s->ref = p->u.ref;
     spin_lock(&s->d->grant_table->lock);
     rc = gnttab_acquire(s->d, p->u.ref, ld->domain_id, !writing, &s->mfn);
     spin_unlock(&s->d->grant_table->lock);
-    if ( rc != GNTST_okay )
-    {
-        put_domain(s->d);
-        s->d = NULL;
-        return rc;
-    }
-    s->acquired = true;
-    return GNTST_okay;
+    s->acquired = rc == GNTST_okay;
+    return rc;
 }
 
 static void release_side(struct copy_side *s, bool writing)
 {
     struct page_info *pg;
 
-    if ( !s->acquired )
-        return;
-    if ( s->is_gref )
+    if ( s->acquired && s->is_gref )
     {
         spin_lock(&s->d->grant_table->lock);
         gnttab_release(s->d, s->ref, !writing);
         spin_unlock(&s->d->grant_table->lock);
     }
-    else
+    else if ( s->acquired )
     {
         pg = mfn_to_page(s->mfn);
         if ( writing )
             put_page_type(pg);
         put_page(pg);
     }
-    put_domain(s->d);
+    if ( s->d )
+        put_domain(s->d);
 }
 
+/*
+ * Xen's order of checks: both domains, then the source and the destination
+ * pages, then the byte range -- so a bad ref is reported before a bad
+ * length.
+ */
 static int16_t copy_one(struct domain *ld, const gnttab_copy_t *op)
 {
     struct copy_side src, dst;
     int16_t rc;
 
-    if ( op->len > PAGE_SIZE || op->source.offset > PAGE_SIZE - op->len ||
-         op->dest.offset > PAGE_SIZE - op->len )
-        return GNTST_bad_copy_arg;
-    rc = acquire_side(ld, &op->source, op->flags & GNTCOPY_source_gref, false, &src);
-    if ( rc != GNTST_okay )
-        return rc;
-    rc = acquire_side(ld, &op->dest, op->flags & GNTCOPY_dest_gref, true, &dst);
+    rc = side_domain(ld, &op->source, op->flags & GNTCOPY_source_gref, &src);
     if ( rc == GNTST_okay )
-    {
+        rc = side_domain(ld, &op->dest, op->flags & GNTCOPY_dest_gref, &dst);
+    else
+        memset(&dst, 0, sizeof(dst));
+    if ( rc == GNTST_okay )
+        rc = side_claim(ld, &op->source, false, &src);
+    if ( rc == GNTST_okay )
+        rc = side_claim(ld, &op->dest, true, &dst);
+    if ( rc == GNTST_okay &&
+         (op->len > PAGE_SIZE || op->source.offset > PAGE_SIZE - op->len ||
+          op->dest.offset > PAGE_SIZE - op->len) )
+        rc = GNTST_bad_copy_arg;
+    if ( rc == GNTST_okay )
         memmove((char *)mfn_to_virt(dst.mfn) + op->dest.offset,
                 (const char *)mfn_to_virt(src.mfn) + op->source.offset, op->len);
-        release_side(&dst, true);
-    }
+    release_side(&dst, true);
     release_side(&src, false);
     return rc;
 }

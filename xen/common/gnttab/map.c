@@ -7,7 +7,9 @@
  * carries _PAGE_GNTTAB, so that the ordinary page-table paths never take
  * or drop references for it: the references belong to the maptrack record
  * and go only with unmap_grant_ref or the mapper's death.  A guest cannot
- * forge or overwrite such an entry through mmu_update.
+ * forge such an entry through mmu_update; it may overwrite one, as on
+ * Xen's release build, which leaves the grant in use (unmap by that
+ * address then fails, as the PTE no longer names the grant).
  *
  * Each op in a batch gets its own GNTST_* status; the hypercall itself
  * fails only when the batch cannot be read or written.
@@ -127,6 +129,11 @@ static intpte_t grant_pte(unsigned long mfn, uint32_t flags)
  * that maps from it): the mapper's maptrack slot is reserved, the
  * granter's entry acquired, and the slot filled, each under its own lock.
  * The mapper's mm_lock, taken first, keeps its page tables still.
+ *
+ * The checks come in Xen's order, so that a request with several faults
+ * gets Xen's answer: the map kind, the granter's id (a real one:
+ * DOMID_SELF is refused), a maptrack slot, the grant itself, and only
+ * then the mapper's PTE.
  */
 static int16_t map_one(struct domain *ld, gnttab_map_grant_ref_t *op)
 {
@@ -134,29 +141,18 @@ static int16_t map_one(struct domain *ld, gnttab_map_grant_ref_t *op)
     bool ro = op->flags & GNTMAP_readonly;
     struct domain *rd;
     unsigned long mfn = 0;
-    intpte_t *pe = NULL, old;
+    intpte_t *pe, old;
     int16_t rc;
     int handle;
 
     if ( !(op->flags & (GNTMAP_host_map | GNTMAP_device_map)) )
-        return GNTST_general_error;
-    rd = op->dom == DOMID_SELF ? ld : get_domain_by_id(op->dom);
+        return GNTST_bad_gntref;
+    rd = get_domain_by_id(op->dom);
     if ( !rd )
         return GNTST_bad_domain;
-    if ( rd == ld )
-        get_domain_ref(ld);
     rgt = rd->grant_table;
 
     spin_lock(&ld->arch.mm_lock);
-    if ( op->flags & GNTMAP_host_map )
-    {
-        pe = mapping_pte(ld, op->host_addr, op->flags);
-        if ( !pe || (ACCESS_ONCE(*pe) & put_pte_flags(_PAGE_GNTTAB)) )
-        {
-            rc = GNTST_bad_virt_addr;
-            goto out;
-        }
-    }
     handle = maptrack_reserve(lgt);
     if ( handle < 0 )
     {
@@ -171,8 +167,18 @@ static int16_t map_one(struct domain *ld, gnttab_map_grant_ref_t *op)
         maptrack_free(lgt, handle, false);
         goto out;
     }
-    if ( pe )
+    if ( op->flags & GNTMAP_host_map )
     {
+        pe = mapping_pte(ld, op->host_addr, op->flags);
+        if ( !pe || (ACCESS_ONCE(*pe) & put_pte_flags(_PAGE_GNTTAB)) )
+        {
+            spin_lock(&rgt->lock);
+            gnttab_release(rd, op->ref, ro);
+            spin_unlock(&rgt->lock);
+            maptrack_free(lgt, handle, false);
+            rc = GNTST_general_error;
+            goto out;
+        }
         old = __atomic_exchange_n(pe, grant_pte(mfn, op->flags), __ATOMIC_ACQ_REL);
         put_page_from_l1e(old);
         flush_tlb_mask(&ld->arch.dirty_cpumask);
@@ -227,11 +233,19 @@ static void release_mapping(const struct grant_mapping *m)
     put_domain(rd);
 }
 
+/*
+ * As on Xen, an unmap undoes what it names: the host mapping if host_addr
+ * is given (it must be this grant's PTE), the device mapping if
+ * dev_bus_addr is given (it must be the frame's address).  Naming neither
+ * succeeds and changes nothing.  The grant is released with the last of
+ * the two.
+ */
 static int16_t unmap_one(struct domain *ld, gnttab_unmap_grant_ref_t *op)
 {
     struct grant_table *lgt = ld->grant_table;
     struct grant_mapping m;
     intpte_t *pe, e;
+    bool flush = false;
     int16_t rc = GNTST_okay;
 
     spin_lock(&ld->arch.mm_lock);
@@ -245,7 +259,14 @@ static int16_t unmap_one(struct domain *ld, gnttab_unmap_grant_ref_t *op)
         goto out;
     }
     m = lgt->maptrack[op->handle];
-    if ( m.flags & GNTMAP_host_map )
+    if ( op->dev_bus_addr && (m.flags & GNTMAP_device_map) &&
+         op->dev_bus_addr != ((uint64_t)m.mfn << PAGE_SHIFT) )
+    {
+        spin_unlock(&lgt->lock);
+        rc = GNTST_bad_dev_addr;
+        goto out;
+    }
+    if ( op->host_addr && (m.flags & GNTMAP_host_map) )
     {
         pe = mapping_pte(ld, op->host_addr, m.flags);
         e = pe ? ACCESS_ONCE(*pe) : 0;
@@ -258,11 +279,24 @@ static int16_t unmap_one(struct domain *ld, gnttab_unmap_grant_ref_t *op)
             goto out;
         }
         __atomic_store_n(pe, 0, __ATOMIC_RELEASE);
+        m.flags &= ~GNTMAP_host_map;
+        flush = true;
+    }
+    if ( op->dev_bus_addr )
+        m.flags &= ~GNTMAP_device_map;
+    if ( m.flags & (GNTMAP_host_map | GNTMAP_device_map) )
+    {
+        /* Half of the mapping is left: it keeps the grant. */
+        lgt->maptrack[op->handle].flags = m.flags;
+        spin_unlock(&lgt->lock);
+        if ( flush )
+            flush_tlb_mask(&ld->arch.dirty_cpumask);
+        goto out;
     }
     lgt->maptrack[op->handle].flags = MAPTRACK_RESERVED;
     spin_unlock(&lgt->lock);
     /* No CPU may keep the translation once the references go. */
-    if ( m.flags & GNTMAP_host_map )
+    if ( flush )
         flush_tlb_mask(&ld->arch.dirty_cpumask);
     release_mapping(&m);
     maptrack_free(lgt, op->handle, true);

@@ -45,6 +45,8 @@ struct active_grant_entry *gnttab_active_entry(struct grant_table *gt,
     return &gt->active[ref / GRANT_ENTRIES_PER_FRAME][ref % GRANT_ENTRIES_PER_FRAME];
 }
 
+static int grow_table(struct domain *d, struct grant_table *gt, unsigned int nr);
+
 int gnttab_init(struct domain *d)
 {
     struct grant_table *gt = xzalloc(struct grant_table);
@@ -59,7 +61,8 @@ int gnttab_init(struct domain *d)
     d->grant_table = gt;
     if ( !gt->shared || !gt->active )
         return -ENOMEM;
-    return 0;
+    /* Like Xen, a table starts with one frame (query_size says 1). */
+    return grow_table(d, gt, 1);
 }
 
 /* Grows d's table to nr frames; caller holds the table lock. */
@@ -253,6 +256,11 @@ static long setup_table(XEN_GUEST_HANDLE_PARAM(void) uop, unsigned int count)
         return -EINVAL;
     if ( copy_from_guest(&op, guest_handle_cast(uop, gnttab_setup_table_t), 1) )
         return -EFAULT;
+    /* The whole list must lie in guest space before anything is looked up. */
+    if ( op.nr_frames > GNTTAB_DEFAULT_MAX_FRAMES * 1024 ||
+         !guest_range_ok((unsigned long)op.frame_list.p,
+                         op.nr_frames * sizeof(xen_pfn_t)) )
+        return -EFAULT;
     d = gnttab_target(op.dom, &op.status);
     if ( d )
     {
@@ -304,17 +312,28 @@ static long query_size(XEN_GUEST_HANDLE_PARAM(void) uop, unsigned int count)
            ? -EFAULT : 0;
 }
 
+/*
+ * Only v1 is offered: v2 gets -ENOSYS, what Xen answers when its
+ * gnttab=max-ver is 1 (and Linux then stays with v1); other numbers are
+ * -EINVAL.  The version in force is written back either way.
+ */
 static long set_version(XEN_GUEST_HANDLE_PARAM(void) uop, unsigned int count)
 {
     gnttab_set_version_t op;
+    long rc;
 
     if ( count != 1 )
         return -EINVAL;
     if ( copy_from_guest(&op, guest_handle_cast(uop, gnttab_set_version_t), 1) )
         return -EFAULT;
-    if ( op.version != 1 )
-        return -EINVAL;
-    return 0;
+    if ( op.version == 1 )
+        rc = 0;
+    else
+        rc = op.version == 2 ? -ENOSYS : -EINVAL;
+    op.version = 1;
+    if ( copy_to_guest(guest_handle_cast(uop, gnttab_set_version_t), &op, 1) )
+        rc = -EFAULT;
+    return rc;
 }
 
 static long get_version(XEN_GUEST_HANDLE_PARAM(void) uop, unsigned int count)

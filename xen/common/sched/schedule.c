@@ -83,6 +83,8 @@ void vcpu_pause_flag_clear(struct vcpu *v, unsigned int flag)
     vcpu_wake(v);
 }
 
+static void vcpu_periodic_switch(struct vcpu *prev, struct vcpu *next);
+
 static void schedule(void)
 {
     unsigned int cpu = smp_processor_id();
@@ -98,7 +100,10 @@ static void schedule(void)
 
     next = unit_to_vcpu(dec.unit);
     if ( next != prev )
+    {
+        vcpu_periodic_switch(prev, next);
         context_switch(prev, next);
+    }
 }
 
 int sched_vcpu_insert(struct vcpu *v, unsigned int cpu)
@@ -243,6 +248,8 @@ long do_sched_op_compat(int cmd, unsigned long arg)
     return -ENOSYS;
 }
 
+/* --- Guest timers. */
+
 static void singleshot_fired(void *data)
 {
     struct vcpu *v = data;
@@ -250,9 +257,59 @@ static void singleshot_fired(void *data)
     send_timer_event(v);
 }
 
+/*
+ * The periodic timer works as Xen's: it runs only while its vCPU runs.
+ * Leaving the CPU stops it; coming back raises VIRQ_TIMER once if a period
+ * or more has passed since the last tick (the ticks missed meanwhile are
+ * not replayed), then arms the next one.  Everything happens in softirq
+ * context or in the vCPU's own hypercalls.
+ */
+static void periodic_work(struct vcpu *v)
+{
+    s_time_t now = NOW(), next;
+
+    if ( !v->periodic_period )
+        return;
+    next = v->periodic_last + v->periodic_period;
+    if ( now >= next )
+    {
+        send_timer_event(v);
+        v->periodic_last = now;
+        next = now + v->periodic_period;
+    }
+    stop_timer(&v->periodic_timer);
+    v->periodic_timer.cpu = v->sched_unit.processor;
+    set_timer(&v->periodic_timer, next);
+}
+
+static void periodic_fired(void *data)
+{
+    periodic_work(data);
+}
+
+static void vcpu_periodic_switch(struct vcpu *prev, struct vcpu *next)
+{
+    if ( !is_idle_vcpu(prev) )
+        stop_timer(&prev->periodic_timer);
+    if ( !is_idle_vcpu(next) )
+        periodic_work(next);
+}
+
+void vcpu_set_periodic_timer(struct vcpu *v, s_time_t period)
+{
+    stop_timer(&v->periodic_timer);
+    v->periodic_period = period;
+    if ( period )
+        periodic_work(v);
+}
+
 void vcpu_timer_init(struct vcpu *v)
 {
     init_timer(&v->singleshot_timer, singleshot_fired, v, 0);
+    init_timer(&v->periodic_timer, periodic_fired, v, 0);
+    /* Xen starts every PV vCPU with a 10 ms tick; guests stop it. */
+    v->periodic_period = is_idle_vcpu(v) ? 0 : MILLISECS(10);
+    v->periodic_last = 0;
 }
 
 long vcpu_set_singleshot_timer(struct vcpu *v, s_time_t deadline)
@@ -271,14 +328,25 @@ long vcpu_set_singleshot_timer(struct vcpu *v, s_time_t deadline)
     return 0;
 }
 
+/* Beyond 2^50 ns (13 days) ahead, a timeout is taken for wrapped jiffies. */
+#define TIMER_OP_HORIZON    (1LL << 50)
+
 long do_set_timer_op(uint64_t timeout)
 {
     struct vcpu *v = current;
+    s_time_t now = NOW();
 
     if ( timeout == 0 )
     {
         stop_timer(&v->singleshot_timer);
         return 0;
     }
+    /*
+     * Xen's workaround for old Linux guests: a timeout that wrapped
+     * negative or lies implausibly far ahead fires in 100 ms, neither at
+     * once (a busy loop for guests without timers) nor never.
+     */
+    if ( (s_time_t)timeout < 0 || (s_time_t)timeout - now >= TIMER_OP_HORIZON )
+        return vcpu_set_singleshot_timer(v, now + MILLISECS(100));
     return vcpu_set_singleshot_timer(v, (s_time_t)timeout);
 }

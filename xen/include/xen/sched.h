@@ -65,6 +65,10 @@ struct vcpu {
 
     /* The one-shot timer of VCPUOP_set_singleshot_timer / set_timer_op. */
     struct timer singleshot_timer;
+    /* The periodic timer (VCPUOP_set_periodic_timer), armed while running. */
+    struct timer periodic_timer;
+    s_time_t periodic_period;           /* 0 = stopped */
+    s_time_t periodic_last;             /* when it last raised VIRQ_TIMER */
     /* SCHEDOP_poll: the ports waited on, valid while poll_active. */
 #define MAX_POLL_PORTS 128
     evtchn_port_t poll_ports[MAX_POLL_PORTS];
@@ -201,6 +205,8 @@ void sched_vcpu_remove(struct vcpu *v);
 /* The guest's one-shot timer (VCPUOP_set_singleshot_timer, set_timer_op). */
 void vcpu_timer_init(struct vcpu *v);
 long vcpu_set_singleshot_timer(struct vcpu *v, s_time_t deadline);
+/* Sets (period > 0) or stops (0) v's periodic timer. */
+void vcpu_set_periodic_timer(struct vcpu *v, s_time_t period);
 /* Starts scheduling on this CPU; never returns. */
 void __noreturn sched_start_cpu(void);
 void scheduler_init(void);

@@ -383,12 +383,16 @@ int mod_pte(intpte_t *pe, intpte_t ne, unsigned int level, struct domain *d,
 
     if ( level == 1 )
     {
-        /* Grant mappings go only through unmap_grant_ref. */
-        if ( get_pte_flags(old) & _PAGE_GNTTAB )
-            return -EINVAL;
+        /*
+         * A grant PTE may be overwritten, as on Xen 4.17's release build:
+         * it holds no page references (the maptrack does), so nothing is
+         * dropped for it, the grant stays in use until unmap_grant_ref by
+         * handle or the domain's death, and unmap by this address fails.
+         */
         ne = adjust_guest_l1e(ne);
         /* Same frame, same writability: no references change. */
-        if ( (ne & _PAGE_PRESENT) && (old & _PAGE_PRESENT) &&
+        if ( !(get_pte_flags(old) & _PAGE_GNTTAB) &&
+             (ne & _PAGE_PRESENT) && (old & _PAGE_PRESENT) &&
              PTE_MFN(ne) == PTE_MFN(old) &&
              !((ne ^ old) & _PAGE_RW) )
         {

@@ -1,0 +1,202 @@
+/*
+ * Event-channel and time helpers for test guests (see events.h).
+ *
+ * The upcall arrives through one of the runtime's trap stubs (a vector
+ * above 31 pushes no error code, and the event bounce frame has none), so
+ * do_trap() hands it to the trap hook installed here.
+ */
+#include "events.h"
+
+#define EVENT_VECTOR  0x40
+#define WORD_BITS     64
+
+volatile struct upcall_log upcalls;
+
+static xen_ulong_t bit_of(evtchn_port_t port)
+{
+    return 1UL << (port % WORD_BITS);
+}
+
+bool port_pending(evtchn_port_t port)
+{
+    return __atomic_load_n(&shared_info->evtchn_pending[port / WORD_BITS],
+                           __ATOMIC_SEQ_CST) & bit_of(port);
+}
+
+bool port_masked(evtchn_port_t port)
+{
+    return __atomic_load_n(&shared_info->evtchn_mask[port / WORD_BITS],
+                           __ATOMIC_SEQ_CST) & bit_of(port);
+}
+
+bool port_selected(evtchn_port_t port)
+{
+    return (__atomic_load_n(&vcpu0_info()->evtchn_pending_sel, __ATOMIC_SEQ_CST) >>
+            (port / WORD_BITS)) & 1;
+}
+
+void port_mask(evtchn_port_t port)
+{
+    __atomic_fetch_or(&shared_info->evtchn_mask[port / WORD_BITS], bit_of(port),
+                      __ATOMIC_SEQ_CST);
+}
+
+void port_unmask_local(evtchn_port_t port)
+{
+    __atomic_fetch_and(&shared_info->evtchn_mask[port / WORD_BITS], ~bit_of(port),
+                       __ATOMIC_SEQ_CST);
+}
+
+void port_clear(evtchn_port_t port)
+{
+    __atomic_fetch_and(&shared_info->evtchn_pending[port / WORD_BITS], ~bit_of(port),
+                       __ATOMIC_SEQ_CST);
+    __atomic_fetch_and(&vcpu0_info()->evtchn_pending_sel, ~(1UL << (port / WORD_BITS)),
+                       __ATOMIC_SEQ_CST);
+}
+
+void events_clear_all(void)
+{
+    unsigned int i;
+
+    for ( i = 0; i < WORD_BITS; i++ )
+        __atomic_store_n(&shared_info->evtchn_pending[i], 0, __ATOMIC_SEQ_CST);
+    __atomic_store_n(&vcpu0_info()->evtchn_pending_sel, 0, __ATOMIC_SEQ_CST);
+    __atomic_store_n(&vcpu0_info()->evtchn_upcall_pending, 0, __ATOMIC_SEQ_CST);
+}
+
+/* --- EVTCHNOP wrappers. */
+
+long evtchn_alloc_unbound_to(domid_t dom, domid_t remote)
+{
+    struct evtchn_alloc_unbound op = { .dom = dom, .remote_dom = remote };
+    long rc = HYPERVISOR_event_channel_op(EVTCHNOP_alloc_unbound, &op);
+
+    return rc ?: op.port;
+}
+
+long evtchn_bind_interdomain_to(domid_t dom, evtchn_port_t remote_port)
+{
+    struct evtchn_bind_interdomain op = { .remote_dom = dom, .remote_port = remote_port };
+    long rc = HYPERVISOR_event_channel_op(EVTCHNOP_bind_interdomain, &op);
+
+    return rc ?: op.local_port;
+}
+
+long evtchn_bind_virq_on(uint32_t virq, uint32_t vcpu)
+{
+    struct evtchn_bind_virq op = { .virq = virq, .vcpu = vcpu };
+    long rc = HYPERVISOR_event_channel_op(EVTCHNOP_bind_virq, &op);
+
+    return rc ?: op.port;
+}
+
+long evtchn_bind_ipi_on(uint32_t vcpu)
+{
+    struct evtchn_bind_ipi op = { .vcpu = vcpu };
+    long rc = HYPERVISOR_event_channel_op(EVTCHNOP_bind_ipi, &op);
+
+    return rc ?: op.port;
+}
+
+long evtchn_send_port(evtchn_port_t port)
+{
+    struct evtchn_send op = { .port = port };
+
+    return HYPERVISOR_event_channel_op(EVTCHNOP_send, &op);
+}
+
+long evtchn_close_port(evtchn_port_t port)
+{
+    struct evtchn_close op = { .port = port };
+
+    return HYPERVISOR_event_channel_op(EVTCHNOP_close, &op);
+}
+
+long evtchn_unmask_port(evtchn_port_t port)
+{
+    struct evtchn_unmask op = { .port = port };
+
+    return HYPERVISOR_event_channel_op(EVTCHNOP_unmask, &op);
+}
+
+long evtchn_status_of(domid_t dom, evtchn_port_t port, struct evtchn_status *st)
+{
+    memset(st, 0xa5, sizeof(*st));
+    st->dom = dom;
+    st->port = port;
+    return HYPERVISOR_event_channel_op(EVTCHNOP_status, st);
+}
+
+/* --- The event callback. */
+
+static bool event_hook(struct guest_regs *regs)
+{
+    struct vcpu_info *vi = vcpu0_info();
+
+    if ( regs->vector != EVENT_VECTOR )
+        return false;
+    upcalls.count++;
+    upcalls.mask_inside = vi->evtchn_upcall_mask;
+    upcalls.saved_mask = (regs->cs >> 32) & 0xff;
+    /* Acknowledge, or the return to us would bounce the upcall again. */
+    vi->evtchn_upcall_pending = 0;
+    upcalls.sel |= __atomic_exchange_n(&vi->evtchn_pending_sel, 0, __ATOMIC_SEQ_CST);
+    return true;
+}
+
+void events_callback_init(void)
+{
+    struct callback_register cb = {
+        .type = CALLBACKTYPE_event, .address = trap_entry_address(EVENT_VECTOR),
+    };
+
+    trap_hook = event_hook;
+    if ( HYPERVISOR_callback_op(CALLBACKOP_register, &cb) )
+        panic("cannot register the event callback");
+}
+
+void events_kick(void)
+{
+    HYPERVISOR_xen_version(XENVER_version, NULL);
+}
+
+long poll_ports(evtchn_port_t *ports, unsigned int nr, uint64_t timeout)
+{
+    struct sched_poll p = { .nr_ports = nr, .timeout = timeout };
+
+    set_xen_guest_handle(p.ports, ports);
+    return HYPERVISOR_sched_op(SCHEDOP_poll, &p);
+}
+
+/* --- Time. */
+
+uint64_t rdtsc(void)
+{
+    uint32_t lo, hi;
+
+    asm volatile ("lfence; rdtsc" : "=a" (lo), "=d" (hi) :: "memory");
+    return ((uint64_t)hi << 32) | lo;
+}
+
+uint64_t system_time_ns(void)
+{
+    volatile struct vcpu_time_info *t = &vcpu0_info()->time;
+    uint32_t version, mul;
+    uint64_t stamp, base, delta;
+    int8_t shift;
+
+    do {
+        version = t->version;
+        __atomic_thread_fence(__ATOMIC_SEQ_CST);
+        stamp = t->tsc_timestamp;
+        base = t->system_time;
+        mul = t->tsc_to_system_mul;
+        shift = t->tsc_shift;
+        delta = rdtsc() - stamp;
+        __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    } while ( (version & 1) || version != t->version );
+
+    delta = shift >= 0 ? delta << shift : delta >> -shift;
+    return base + (uint64_t)(((unsigned __int128)delta * mul) >> 32);
+}
