@@ -83,6 +83,18 @@ void flush_tlb_global(void)
         smp_call_function(flush_global_ipi, NULL);
 }
 
+void flush_tlb_va_mask(const cpumask_t *mask, unsigned long va)
+{
+    cpumask_t others;
+
+    cpumask_copy(&others, mask);
+    cpumask_clear_cpu(smp_processor_id(), &others);
+    if ( cpumask_test_cpu(smp_processor_id(), mask) )
+        flush_tlb_one_local(va);
+    if ( !cpumask_empty(&others) )
+        smp_call_function(flush_if_in_mask, &others);
+}
+
 void flush_tlb_if_older(uint32_t stamp)
 {
     cpumask_t mask;

@@ -122,6 +122,18 @@ static intpte_t grant_pte(unsigned long mfn, uint32_t flags)
     return e;
 }
 
+/*
+ * A mapping named by virtual address needs one page flushed here; one
+ * named by PTE address may map anything, so everything goes.
+ */
+static void flush_mapping(struct domain *ld, uint64_t addr, uint32_t flags)
+{
+    if ( flags & GNTMAP_contains_pte )
+        flush_tlb_mask(&ld->arch.dirty_cpumask);
+    else
+        flush_tlb_va_mask(&ld->arch.dirty_cpumask, addr);
+}
+
 /* --- map_grant_ref. */
 
 /*
@@ -181,7 +193,9 @@ static int16_t map_one(struct domain *ld, gnttab_map_grant_ref_t *op)
         }
         old = __atomic_exchange_n(pe, grant_pte(mfn, op->flags), __ATOMIC_ACQ_REL);
         put_page_from_l1e(old);
-        flush_tlb_mask(&ld->arch.dirty_cpumask);
+        /* Only a translation that existed can be stale. */
+        if ( old & _PAGE_PRESENT )
+            flush_mapping(ld, op->host_addr, op->flags);
     }
     spin_lock(&lgt->lock);
     lgt->maptrack[handle] = (struct grant_mapping){
@@ -290,14 +304,14 @@ static int16_t unmap_one(struct domain *ld, gnttab_unmap_grant_ref_t *op)
         lgt->maptrack[op->handle].flags = m.flags;
         spin_unlock(&lgt->lock);
         if ( flush )
-            flush_tlb_mask(&ld->arch.dirty_cpumask);
+            flush_mapping(ld, op->host_addr, m.flags | GNTMAP_host_map);
         goto out;
     }
     lgt->maptrack[op->handle].flags = MAPTRACK_RESERVED;
     spin_unlock(&lgt->lock);
     /* No CPU may keep the translation once the references go. */
     if ( flush )
-        flush_tlb_mask(&ld->arch.dirty_cpumask);
+        flush_mapping(ld, op->host_addr, m.flags | GNTMAP_host_map);
     release_mapping(&m);
     maptrack_free(lgt, op->handle, true);
  out:

@@ -28,6 +28,8 @@ void flush_tlb_if_older(uint32_t stamp);
 /* Flushes all non-global TLB entries of the CPUs in mask (this one too). */
 void flush_tlb_mask(const cpumask_t *mask);
 void flush_tlb_one_local(unsigned long va);
+/* One page here, everything on the other CPUs of mask (they are rare). */
+void flush_tlb_va_mask(const cpumask_t *mask, unsigned long va);
 void flush_tlb_guest_local(void);
 /*
  * The hypervisor's own mappings are global (CR4.PGE), so changing them
