@@ -39,6 +39,7 @@ long do_update_va_mapping_otherdomain(unsigned long va, uint64_t val,
 long do_set_gdt(XEN_GUEST_HANDLE_PARAM(xen_ulong_t) frame_list, unsigned int entries);
 long do_update_descriptor(uint64_t maddr, uint64_t desc);
 long do_platform_op(XEN_GUEST_HANDLE_PARAM(void) arg);
+long do_mca(XEN_GUEST_HANDLE_PARAM(void) arg);
 
 /*
  * Continuations: a long operation that should yield the CPU (a softirq is

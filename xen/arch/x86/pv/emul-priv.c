@@ -394,15 +394,39 @@ static bool is_io_insn(const struct decoded *dec)
     return false;
 }
 
+/*
+ * The CMOS real-time clock is the one device dom0 shares with Tessera (as
+ * on Xen): dom0 keeps the wall clock in it.  Byte accesses to its index
+ * and data ports reach the hardware, with the index's NMI-disable bit kept
+ * clear; Tessera itself reads the clock only at boot.
+ */
+#define RTC_INDEX_PORT  0x70
+#define RTC_DATA_PORT   0x71
+
+static bool rtc_access(struct vcpu *v, struct cpu_user_regs *regs,
+                       unsigned int port, bool in)
+{
+    if ( v->domain->domain_id != 0 || (port != RTC_INDEX_PORT && port != RTC_DATA_PORT) )
+        return false;
+    if ( in )
+        regs->rax = (regs->rax & ~0xffUL) | inb(port);
+    else
+        outb(port == RTC_INDEX_PORT ? (regs->rax & 0x7f) : regs->rax, port);
+    return true;
+}
+
 static bool emulate_io(struct vcpu *v, struct cpu_user_regs *regs,
                        const struct decoded *dec)
 {
     unsigned int size = (dec->op[0] & 1) ? (dec->opsize16 ? 2 : 4) : 1;
     bool in = dec->op[0] == 0xe4 || dec->op[0] == 0xe5 ||
               dec->op[0] == 0xec || dec->op[0] == 0xed;
+    unsigned int port = (dec->op[0] & 8) ? (uint16_t)regs->rdx : dec->imm8;
 
     if ( !io_allowed(v) )
         return false;
+    if ( size == 1 && rtc_access(v, regs, port, in) )
+        return true;
     /* Reads float high like an empty bus; writes go nowhere. */
     if ( in )
     {

@@ -55,6 +55,7 @@ static const hypercall_fn_t hypercall_table[64] = {
     [__HYPERVISOR_callback_op]          = HC(do_callback_op),
     [__HYPERVISOR_physdev_op]           = HC(do_physdev_op),
     [__HYPERVISOR_event_channel_op]     = HC(do_event_channel_op),
+    [__HYPERVISOR_arch_0]               = HC(do_mca),     /* mca */
 };
 
 hypercall_fn_t hypercall_lookup(unsigned long op)
