@@ -5,7 +5,9 @@
  * Proves, from inside a domain launched at boot next to dom0: start_info
  * says "not privileged, not the initial domain"; the domain's privileged
  * operations are refused (machine_memory_map, another domain's
- * reservation, XENVER_commandline); an unbound port for dom0 is created,
+ * reservation, XENVER_commandline); another domain's frames cannot be
+ * mapped, read-only or writable, nor their M2P entries changed; an unbound
+ * port for dom0 is created,
  * and once dom0 binds it, an event sent by dom0 arrives (seen by
  * SCHEDOP_poll on the masked port) and one sent back reaches dom0.
  * Ending the run shuts the domain down, which dom0 sees as VIRQ_DOM_EXC.
@@ -26,6 +28,25 @@ static void clear_pending(evtchn_port_t port)
                        ~(1UL << (port % 64)), __ATOMIC_SEQ_CST);
 }
 
+/* The domain got all its memory at build time: its limit allows no more. */
+static void test_memory_limit(void)
+{
+    domid_t self = DOMID_SELF;
+    xen_pfn_t extent = 0;
+    struct xen_memory_reservation r = {
+        .nr_extents = 1, .extent_order = 0, .domid = DOMID_SELF,
+    };
+    long cur = HYPERVISOR_memory_op(XENMEM_current_reservation, &self);
+
+    check_eq(cur, HYPERVISOR_memory_op(XENMEM_maximum_reservation, &self),
+             "current reservation is at the maximum");
+    set_xen_guest_handle(r.extent_start, &extent);
+    check_eq(HYPERVISOR_memory_op(XENMEM_increase_reservation, &r), 0,
+             "no extent beyond the domain's limit");
+    check_eq(HYPERVISOR_memory_op(XENMEM_current_reservation, &self), cur,
+             "the reservation did not grow");
+}
+
 static void test_unprivileged(void)
 {
     struct xen_memory_map map = { .nr_entries = 0 };
@@ -41,6 +62,47 @@ static void test_unprivileged(void)
              "another domain's reservation is refused");
     check_eq(HYPERVISOR_xen_version(XENVER_commandline, cmdline), -XEN_EPERM,
              "the hypervisor command line is for dom0 only");
+    test_memory_limit();
+}
+
+/*
+ * Another domain's frame: the M2P (readable by all) says which frames some
+ * domain uses; one whose number our own P2M does not give back is not
+ * ours.  Mapping it, read-only or writable, and rewriting its M2P entry
+ * must all be refused: nothing of dom0 may leak into this domain.
+ */
+static void test_foreign_frame(void)
+{
+    struct xen_machphys_mapping mm;
+    uint64_t mfn, max, pfn, scratch_mfn;
+    void *scratch;
+    struct mmu_update u;
+
+    if ( !check_eq(HYPERVISOR_memory_op(XENMEM_machphys_mapping, &mm), 0,
+                   "machphys_mapping") )
+        return;
+    max = mm.max_mfn;
+    for ( mfn = 0x100; mfn <= max; mfn++ )
+    {
+        pfn = mfn_to_pfn(mfn);
+        if ( pfn == ~0UL || (pfn < start_info->nr_pages && pfn_to_mfn(pfn) == mfn) )
+            continue;
+        if ( pfn < (1UL << 40) )
+            break;
+    }
+    if ( !check(mfn <= max, "found a frame another domain uses (mfn %#lx)",
+                (unsigned long)mfn) )
+        return;
+    scratch = zeroed_frame(&scratch_mfn);
+    check_eq(set_pte_va(scratch, (mfn << 12) | PAGE_RO_FLAGS | _PAGE_NX, UVMF_INVLPG),
+             -XEN_EINVAL, "mapping another domain's frame read-only is refused");
+    check_eq(set_pte_va(scratch, (mfn << 12) | PAGE_RW_FLAGS | _PAGE_NX, UVMF_INVLPG),
+             -XEN_EINVAL, "mapping it writable is refused");
+    u.ptr = (mfn << 12) | MMU_MACHPHYS_UPDATE;
+    u.val = 0;
+    check_eq(HYPERVISOR_mmu_update(&u, 1, NULL, DOMID_SELF), -XEN_EINVAL,
+             "rewriting its M2P entry is refused");
+    check_eq(*(volatile uint64_t *)scratch, 0, "our scratch page still maps our own frame");
 }
 
 static void test_ping_pong(void)
@@ -71,5 +133,6 @@ static void test_ping_pong(void)
 void test_main(void)
 {
     test_unprivileged();
+    test_foreign_frame();
     test_ping_pong();
 }
