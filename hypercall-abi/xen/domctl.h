@@ -215,6 +215,11 @@ struct xen_domctl_ioport_permission {
     uint8_t  allow_access;
 };
 
+/* XEN_DOMCTL_setdomainhandle: the toolstack's UUID for the domain. */
+struct xen_domctl_setdomainhandle {
+    xen_domain_handle_t handle;
+};
+
 /* XEN_DOMCTL_settimeoffset: the domain's wall clock relative to ours. */
 struct xen_domctl_settimeoffset {
     int64_aligned_t time_offset_seconds;
@@ -315,6 +320,7 @@ struct xen_domctl {
         struct xen_domctl_vcpucontext       vcpucontext;
         struct xen_domctl_getvcpuinfo       getvcpuinfo;
         struct xen_domctl_max_vcpus         max_vcpus;
+        struct xen_domctl_setdomainhandle   setdomainhandle;
         struct xen_domctl_scheduler_op      scheduler_op;
         struct xen_domctl_iomem_permission  iomem_permission;
         struct xen_domctl_ioport_permission ioport_permission;

@@ -21,7 +21,7 @@
 #include <xen/string.h>
 #include <xen/timer.h>
 
-#define CONSOLE_RING_SIZE   (16 * 1024)     /* a power of two */
+#define CONSOLE_RING_SIZE   CONSOLE_RING_BYTES  /* a power of two */
 #define PRINTK_PREFIX       "(tessera) "
 
 static char console_ring[CONSOLE_RING_SIZE];
@@ -156,6 +156,28 @@ size_t console_ring_read(char *buf, size_t size)
     for ( i = 0; i < avail; i++ )
         buf[i] = console_ring[(start + i) & (CONSOLE_RING_SIZE - 1)];
     return avail;
+}
+
+size_t console_ring_position(void)
+{
+    return __atomic_load_n(&console_ring_prod, __ATOMIC_ACQUIRE);
+}
+
+size_t console_ring_copy(size_t from, char *buf, size_t len)
+{
+    unsigned long flags = spin_lock_irqsave(&console_lock);
+    size_t i, n = 0;
+
+    /* Only bytes written and not yet overwritten can be read. */
+    if ( from <= console_ring_prod &&
+         console_ring_prod - from <= CONSOLE_RING_SIZE )
+    {
+        n = MIN(len, console_ring_prod - from);
+        for ( i = 0; i < n; i++ )
+            buf[i] = console_ring[(from + i) & (CONSOLE_RING_SIZE - 1)];
+    }
+    spin_unlock_irqrestore(&console_lock, flags);
+    return n;
 }
 
 void vprintk(const char *fmt, va_list args)

@@ -15,6 +15,7 @@
 #include <xen/sched.h>
 #include <xen/string.h>
 #include <xen/xmalloc.h>
+#include <asm/current.h>
 #include <asm/shutdown.h>
 
 /* Protects domain_list and its order; held briefly, never across work. */
@@ -86,6 +87,22 @@ struct domain *get_domain_by_id(domid_t id)
         get_domain_ref(d);
     else
         d = NULL;
+    spin_unlock(&domlist_lock);
+    return d;
+}
+
+struct domain *get_domain_from(domid_t id)
+{
+    struct domain *d;
+
+    /* The list is sorted by id; dying domains are skipped, as by lookups. */
+    spin_lock(&domlist_lock);
+    for ( d = domain_list; d; d = d->next_in_list )
+        if ( d->domain_id >= id &&
+             !__atomic_load_n(&d->is_dying, __ATOMIC_ACQUIRE) )
+            break;
+    if ( d )
+        get_domain_ref(d);
     spin_unlock(&domlist_lock);
     return d;
 }
@@ -231,6 +248,8 @@ struct domain *domain_create(domid_t id, const struct domain_create_args *a,
     d->shutdown_code = SHUTDOWN_CODE_INVALID;
     d->max_pages = a->max_pages;
     d->max_vcpus = a->max_vcpus;
+    /* Before any vCPU exists, so none can ever run unpaused. */
+    d->pause_count = d->controller_pause_count = a->paused;
     spin_lock_init_class(&d->domain_lock, LOCK_CLASS_domain);
     spin_lock_init_class(&d->page_alloc_lock, LOCK_CLASS_page_alloc);
     page_list_init(&d->page_list);
@@ -322,6 +341,67 @@ void domain_kill(struct domain *d)
     printk("Domain %u destroyed: %lu of %lu pages returned to the heap, "
            "%lu still referenced\n", d->domain_id, owned - left, owned, left);
     put_domain(d);                      /* the list's reference */
+}
+
+/* --- Pausing. */
+
+void domain_pause(struct domain *d)
+{
+    unsigned int i;
+
+    ASSERT(d != current->domain);
+    __atomic_fetch_add(&d->pause_count, 1, __ATOMIC_ACQ_REL);
+    /* The scheduler drops the vCPUs; running ones stop at their next exit. */
+    for ( i = 0; i < d->max_vcpus; i++ )
+        if ( d->vcpu[i] )
+            vcpu_sleep_nosync(d->vcpu[i]);
+    for ( i = 0; i < d->max_vcpus; i++ )
+        while ( d->vcpu[i] &&
+                __atomic_load_n(&d->vcpu[i]->is_running, __ATOMIC_ACQUIRE) )
+            cpu_relax();
+}
+
+void domain_unpause(struct domain *d)
+{
+    unsigned int i;
+
+    if ( __atomic_sub_fetch(&d->pause_count, 1, __ATOMIC_ACQ_REL) )
+        return;
+    /* vcpu_wake() wakes only those whose own pause_flags allow it. */
+    for ( i = 0; i < d->max_vcpus; i++ )
+        if ( d->vcpu[i] )
+            vcpu_wake(d->vcpu[i]);
+}
+
+/* Xen's limit: the toolstack cannot overflow the count by repetition. */
+#define MAX_CONTROLLER_PAUSES 255
+
+int domain_pause_by_systemcontroller(struct domain *d)
+{
+    spin_lock(&d->domain_lock);
+    if ( d->controller_pause_count >= MAX_CONTROLLER_PAUSES )
+    {
+        spin_unlock(&d->domain_lock);
+        return -EOVERFLOW;
+    }
+    d->controller_pause_count++;
+    spin_unlock(&d->domain_lock);
+    domain_pause(d);
+    return 0;
+}
+
+int domain_unpause_by_systemcontroller(struct domain *d)
+{
+    spin_lock(&d->domain_lock);
+    if ( !d->controller_pause_count )
+    {
+        spin_unlock(&d->domain_lock);
+        return -EINVAL;
+    }
+    d->controller_pause_count--;
+    spin_unlock(&d->domain_lock);
+    domain_unpause(d);
+    return 0;
 }
 
 static const char *shutdown_reason_name(unsigned int r)

@@ -5,15 +5,20 @@
  * Proves, from inside a domain launched at boot next to dom0: start_info
  * says "not privileged, not the initial domain"; the domain's privileged
  * operations are refused (machine_memory_map, another domain's
- * reservation, XENVER_commandline); another domain's frames cannot be
- * mapped, read-only or writable, nor their M2P entries changed; an unbound
- * port for dom0 is created,
+ * reservation, XENVER_commandline, domctl on dom0 or itself, sysctl:
+ * -EPERM, while a domctl on a domain that does not exist is -ESRCH, since
+ * Xen looks the domain up before the permission gate); another domain's
+ * frames cannot be mapped, read-only or writable, nor their M2P entries
+ * changed; the domain cannot grow past its memory limit; an unbound port
+ * for dom0 is created,
  * and once dom0 binds it, an event sent by dom0 arrives (seen by
  * SCHEDOP_poll on the masked port) and one sent back reaches dom0.
  * Ending the run shuts the domain down, which dom0 sees as VIRQ_DOM_EXC.
  */
 #include "guest.h"
 #include <xen/event_channel.h>
+#include <xen/domctl.h>
+#include <xen/sysctl.h>
 
 const char test_name[] = "domu-peer";
 
@@ -105,6 +110,38 @@ static void test_foreign_frame(void)
     check_eq(*(volatile uint64_t *)scratch, 0, "our scratch page still maps our own frame");
 }
 
+static struct xen_domctl dc;
+static struct xen_sysctl sc;
+
+static long domctl_on(uint32_t cmd, domid_t dom)
+{
+    memset(&dc, 0, sizeof(dc));
+    dc.cmd = cmd;
+    dc.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
+    dc.domain = dom;
+    return HYPERVISOR_domctl(&dc);
+}
+
+static void test_control_refused(void)
+{
+    check_eq(domctl_on(XEN_DOMCTL_getdomaininfo, 0), -XEN_EPERM,
+             "domctl getdomaininfo of dom0 is refused");
+    check_eq(domctl_on(XEN_DOMCTL_pausedomain, 0), -XEN_EPERM, "domctl pausedomain of dom0");
+    check_eq(domctl_on(XEN_DOMCTL_destroydomain, 0), -XEN_EPERM, "domctl destroydomain of dom0");
+    /* The first boot domain after dom0 is domain 1: ourselves. */
+    check_eq(domctl_on(XEN_DOMCTL_max_mem, 1), -XEN_EPERM, "domctl max_mem of itself");
+    check_eq(domctl_on(XEN_DOMCTL_createdomain, 0), -XEN_EPERM, "domctl createdomain");
+    check_eq(domctl_on(XEN_DOMCTL_pausedomain, 30000), -XEN_ESRCH,
+             "domctl on a missing domain: -ESRCH before the gate");
+    memset(&sc, 0, sizeof(sc));
+    sc.cmd = XEN_SYSCTL_physinfo;
+    sc.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
+    check_eq(HYPERVISOR_sysctl(&sc), -XEN_EPERM, "sysctl physinfo is refused");
+    check_eq(sc.u.physinfo.nr_cpus, 0, "  and reports nothing");
+    sc.cmd = XEN_SYSCTL_readconsole;
+    check_eq(HYPERVISOR_sysctl(&sc), -XEN_EPERM, "sysctl readconsole is refused");
+}
+
 static void test_ping_pong(void)
 {
     struct evtchn_alloc_unbound au = { .dom = DOMID_SELF, .remote_dom = 0 };
@@ -134,5 +171,6 @@ void test_main(void)
 {
     test_unprivileged();
     test_foreign_frame();
+    test_control_refused();
     test_ping_pong();
 }

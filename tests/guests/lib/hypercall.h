@@ -110,5 +110,9 @@ static inline long HYPERVISOR_grant_table_op(unsigned int cmd, void *uop, unsign
 { return hypercall3(__HYPERVISOR_grant_table_op, cmd, uop, count); }
 static inline long HYPERVISOR_physdev_op(int cmd, void *arg)
 { return hypercall2(__HYPERVISOR_physdev_op, cmd, arg); }
+static inline long HYPERVISOR_sysctl(void *op)
+{ return hypercall1(__HYPERVISOR_sysctl, op); }
+static inline long HYPERVISOR_domctl(void *op)
+{ return hypercall1(__HYPERVISOR_domctl, op); }
 
 #endif /* GUEST_HYPERCALL_H */

@@ -19,5 +19,13 @@ void console_init(void);
 void console_write(const char *s, size_t len);
 /* Copies up to `size` bytes of the console ring's oldest-first history. */
 size_t console_ring_read(char *buf, size_t size);
+/*
+ * The ring by position (bytes ever written): where the next byte goes,
+ * and a copy of up to len bytes from position `from`, fewer (or none) if
+ * some were not written yet or were overwritten already.
+ */
+#define CONSOLE_RING_BYTES  (16 * 1024)
+size_t console_ring_position(void);
+size_t console_ring_copy(size_t from, char *buf, size_t len);
 
 #endif /* XEN_CONSOLE_H */

@@ -12,6 +12,8 @@
 #include <xen/types.h>
 #include <public/xen.h>
 #include <public/vcpu.h>
+#include <public/domctl.h>
+#include <public/sysctl.h>
 
 typedef long (*hypercall_fn_t)(unsigned long, unsigned long, unsigned long,
                                unsigned long, unsigned long, unsigned long);
@@ -40,6 +42,8 @@ long do_set_gdt(XEN_GUEST_HANDLE_PARAM(xen_ulong_t) frame_list, unsigned int ent
 long do_update_descriptor(uint64_t maddr, uint64_t desc);
 long do_platform_op(XEN_GUEST_HANDLE_PARAM(void) arg);
 long do_mca(XEN_GUEST_HANDLE_PARAM(void) arg);
+long do_domctl(XEN_GUEST_HANDLE_PARAM(xen_domctl_t) u_domctl);
+long do_sysctl(XEN_GUEST_HANDLE_PARAM(xen_sysctl_t) u_sysctl);
 
 /*
  * Continuations: a long operation that should yield the CPU (a softirq is

@@ -101,6 +101,20 @@ struct domain {
 
     spinlock_t domain_lock;             /* lifecycle and vCPU set changes */
 
+    /*
+     * Pausing (domain_pause): while pause_count is non-zero no vCPU of the
+     * domain is runnable, whatever its own pause_flags say.  The toolstack
+     * holds controller_pause_count of those references (domctl pause /
+     * unpause; a domain created by domctl starts with one, as on Xen).
+     * pause_count is atomic; controller_pause_count is under domain_lock.
+     */
+    unsigned int pause_count;
+    unsigned int controller_pause_count;
+
+    xen_domain_handle_t handle;         /* the toolstack's UUID (domctl) */
+    int64_t time_offset_seconds;        /* settimeoffset: wall clock skew */
+    unsigned int sched_cap;             /* domctl credit2 cap, % (0 = none) */
+
     unsigned int max_vcpus;
     struct vcpu **vcpu;                 /* [max_vcpus], NULL entries allowed */
 
@@ -151,6 +165,7 @@ struct domain_create_args {
     unsigned long max_pages;
     unsigned int max_evtchn_port;       /* 0 = the default */
     bool privileged;
+    bool paused;                        /* starts with one controller pause */
 };
 /* A new domain with vCPU 0 created (down); NULL with *err set on failure. */
 struct domain *domain_create(domid_t id, const struct domain_create_args *a,
@@ -168,6 +183,8 @@ void domain_kill(struct domain *d);
  * put_domain()), or NULL if it does not exist or is dying.
  */
 struct domain *get_domain_by_id(domid_t id);
+/* The live domain with the lowest id >= id (referenced), or NULL. */
+struct domain *get_domain_from(domid_t id);
 static inline void get_domain_ref(struct domain *d)
 {
     __atomic_fetch_add(&d->refcnt, 1, __ATOMIC_ACQUIRE);
@@ -185,6 +202,17 @@ void domain_shutdown(struct domain *d, unsigned int reason);
  */
 void domain_crash(struct domain *d, const char *fmt, ...) __printf(2, 3);
 
+/*
+ * Pausing another domain: when domain_pause() returns, none of d's vCPUs
+ * runs (d must not be the caller's domain).  Nested; domain_unpause()
+ * lets them run again once the count drops to zero.
+ */
+void domain_pause(struct domain *d);
+void domain_unpause(struct domain *d);
+/* The toolstack's pauses: -EOVERFLOW past 255, -EINVAL if none to undo. */
+int domain_pause_by_systemcontroller(struct domain *d);
+int domain_unpause_by_systemcontroller(struct domain *d);
+
 /* How many domains exist (for the 'q' key and tests). */
 unsigned int domain_count(void);
 
@@ -197,6 +225,7 @@ void vcpu_pause_flag_clear(struct vcpu *v, unsigned int flag);
 static inline bool vcpu_runnable(const struct vcpu *v)
 {
     return !__atomic_load_n(&v->pause_flags, __ATOMIC_ACQUIRE) &&
+           !__atomic_load_n(&v->domain->pause_count, __ATOMIC_ACQUIRE) &&
            !v->domain->is_dying;
 }
 /* Adds a new vCPU to the scheduler on cpu (offline until woken). */

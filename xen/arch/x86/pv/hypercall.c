@@ -54,6 +54,8 @@ static const hypercall_fn_t hypercall_table[64] = {
     [__HYPERVISOR_sched_op]             = HC(do_sched_op),
     [__HYPERVISOR_callback_op]          = HC(do_callback_op),
     [__HYPERVISOR_physdev_op]           = HC(do_physdev_op),
+    [__HYPERVISOR_sysctl]               = HC(do_sysctl),
+    [__HYPERVISOR_domctl]               = HC(do_domctl),
     [__HYPERVISOR_event_channel_op]     = HC(do_event_channel_op),
     [__HYPERVISOR_arch_0]               = HC(do_mca),     /* mca */
 };
