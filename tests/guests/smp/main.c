@@ -23,7 +23,8 @@
  * update_va_mapping with a vCPU mask or UVMF_ALL flush vCPU 1's TLB while
  * it spins with the old translation cached.  A one-shot timer armed on
  * vCPU n with VIRQ_TIMER bound to vCPU n fires there, not before its
- * deadline, and not on vCPU 0.
+ * deadline, and not on vCPU 0.  After the RESULT line every vCPU goes
+ * down, vCPU 0 last, which shuts the domain down (poweroff).
  */
 #include "guest.h"
 #include "events.h"
@@ -505,8 +506,26 @@ static void test_timers(void)
     check_eq(upcalls.count, count0, "no timer upcall on vCPU 0");
 }
 
+/*
+ * After the RESULT line: down every vCPU, vCPU 0 last.  Xen shuts a
+ * domain down (poweroff) when its last vCPU goes down; guests.list
+ * expects the halt message, which nothing else can now cause.
+ */
+static void down_all(void)
+{
+    unsigned int n;
+
+    for ( n = 1; n < NR_VCPUS; n++ )
+        vcpu_op(VCPUOP_down, n, NULL);
+    vcpu_op(VCPUOP_down, 0, NULL);
+    printk("VCPUOP_down of the last vCPU returned: no shutdown\n");
+    for ( ;; )
+        HYPERVISOR_sched_op(SCHEDOP_block, NULL);
+}
+
 void test_main(void)
 {
+    after_result = down_all;
     test_bring_up();
     test_per_vcpu();
     test_ipis();
