@@ -23,7 +23,7 @@ CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 LDFLAGS := -nostdlib -static -no-pie -Wl,-T,$(SRC)/lib/guest.lds \
            -Wl,-z,max-page-size=4096 -Wl,--build-id=none -Wl,--no-warn-rwx-segments
 
-LIB_OBJS := $(addprefix $(O)/lib/,head.o runtime.o vsnprintf.o traps.o mm.o user.o events.o)
+LIB_OBJS := $(addprefix $(O)/lib/,head.o runtime.o vsnprintf.o traps.o mm.o user.o events.o smp.o)
 
 # Guests that use the hypercall page instead of direct `syscall`.
 extra-hypercall-page := $(O)/lib/hcpage.o

@@ -133,8 +133,21 @@ long do_vcpu_op(int cmd, unsigned int vcpuid, XEN_GUEST_HANDLE_PARAM(void) arg)
         vcpu_pause_flag_clear(v, _VPF_down);
         return 0;
     case VCPUOP_down:
+    {
+        unsigned int i;
+
+        /* As Xen: the last vCPU going down powers the domain off instead. */
+        for ( i = 0; i < d->max_vcpus; i++ )
+            if ( i != vcpuid && d->vcpu[i] && !(d->vcpu[i]->pause_flags & VPF_down) )
+                break;
+        if ( i == d->max_vcpus )
+        {
+            domain_shutdown(d, SHUTDOWN_poweroff);
+            return 0;
+        }
         vcpu_pause_flag_set(v, _VPF_down);
         return 0;
+    }
     case VCPUOP_get_runstate_info:
         return vcpu_runstate(v, arg);
     case VCPUOP_register_runstate_memory_area:

@@ -6,11 +6,12 @@
  * do_trap() hands it to the trap hook installed here.
  */
 #include "events.h"
+#include "smp.h"
 
 #define EVENT_VECTOR  0x40
 #define WORD_BITS     64
 
-volatile struct upcall_log upcalls;
+volatile struct upcall_log vcpu_upcalls[GUEST_MAX_VCPUS];
 
 static xen_ulong_t bit_of(evtchn_port_t port)
 {
@@ -132,17 +133,24 @@ long evtchn_status_of(domid_t dom, evtchn_port_t port, struct evtchn_status *st)
 
 static bool event_hook(struct guest_regs *regs)
 {
-    struct vcpu_info *vi = vcpu0_info();
+    unsigned int id = this_vcpu_id();
+    struct vcpu_info *vi = vcpu_info_of(id);
+    volatile struct upcall_log *log = &vcpu_upcalls[id];
 
     if ( regs->vector != EVENT_VECTOR )
         return false;
-    upcalls.count++;
-    upcalls.mask_inside = vi->evtchn_upcall_mask;
-    upcalls.saved_mask = (regs->cs >> 32) & 0xff;
+    log->count++;
+    log->mask_inside = vi->evtchn_upcall_mask;
+    log->saved_mask = (regs->cs >> 32) & 0xff;
     /* Acknowledge, or the return to us would bounce the upcall again. */
     vi->evtchn_upcall_pending = 0;
-    upcalls.sel |= __atomic_exchange_n(&vi->evtchn_pending_sel, 0, __ATOMIC_SEQ_CST);
+    log->sel |= __atomic_exchange_n(&vi->evtchn_pending_sel, 0, __ATOMIC_SEQ_CST);
     return true;
+}
+
+uint64_t event_callback_address(void)
+{
+    return trap_entry_address(EVENT_VECTOR);
 }
 
 void events_callback_init(void)
@@ -181,7 +189,8 @@ uint64_t rdtsc(void)
 
 uint64_t system_time_ns(void)
 {
-    volatile struct vcpu_time_info *t = &vcpu0_info()->time;
+    /* Each vCPU's record is kept for the CPU it runs on: read our own. */
+    volatile struct vcpu_time_info *t = &vcpu_info_of(this_vcpu_id())->time;
     uint32_t version, mul;
     uint64_t stamp, base, delta;
     int8_t shift;

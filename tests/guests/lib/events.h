@@ -1,7 +1,7 @@
 /*
  * Event channels and time for test guests (lib/events.c): the 2-level
- * bitmaps of vCPU 0, an event callback that counts upcalls, SCHEDOP_poll
- * and a pvclock reader.
+ * bitmaps of vCPU 0, an event callback that counts upcalls (per vCPU),
+ * SCHEDOP_poll and a pvclock reader.
  */
 #ifndef GUEST_EVENTS_H
 #define GUEST_EVENTS_H
@@ -37,7 +37,8 @@ long evtchn_status_of(domid_t dom, evtchn_port_t port, struct evtchn_status *st)
 
 /*
  * The event callback: each upcall counts, takes (and clears) the selector
- * and upcall_pending, and records what the bounce looked like.
+ * and upcall_pending of the vCPU it arrives on, and records what the
+ * bounce looked like in that vCPU's log (lib/smp.h says which vCPU).
  */
 struct upcall_log {
     unsigned int count;
@@ -45,15 +46,17 @@ struct upcall_log {
     uint8_t mask_inside;        /* evtchn_upcall_mask seen by the handler */
     uint8_t saved_mask;         /* the mask the bounce frame saved (CS 32-39) */
 };
-extern volatile struct upcall_log upcalls;
+extern volatile struct upcall_log vcpu_upcalls[];
+#define upcalls (vcpu_upcalls[0])
 void events_callback_init(void);
+uint64_t event_callback_address(void);
 /* A null hypercall: the return to the guest is where upcalls are bounced. */
 void events_kick(void);
 
 /* SCHEDOP_poll on the given ports; timeout is absolute system time (0 = none). */
 long poll_ports(evtchn_port_t *ports, unsigned int nr, uint64_t timeout);
 
-/* System time in ns from vCPU 0's vcpu_time_info, by the version protocol. */
+/* System time in ns from this vCPU's vcpu_time_info, by the version protocol. */
 uint64_t system_time_ns(void);
 uint64_t rdtsc(void);
 

@@ -60,6 +60,12 @@ void report_skip(const char *fmt, ...) __printf(1, 2);
 void report_error(const char *fmt, ...) __printf(1, 2);    /* test or environment broken */
 void report_failure(const char *fmt, ...) __printf(1, 2);  /* hypervisor misbehaved */
 enum test_status report_status(void);
+/*
+ * Runs after the RESULT line instead of the usual poweroff (if it
+ * returns, the poweroff follows): for guests whose last act is a way of
+ * stopping the domain that guests.list checks through the hypervisor's log.
+ */
+extern void (*after_result)(void);
 void __noreturn panic(const char *fmt, ...) __printf(1, 2);
 
 /*

@@ -113,9 +113,13 @@ bool check_eq_long(long got, long want, const char *what)
     return check(false, "%s: got %ld (%#lx), want %ld (%#lx)", what, got, got, want, want);
 }
 
+void (*after_result)(void);
+
 static void __noreturn finish(void)
 {
     printk("RESULT: %s %s\n", status_names[status], test_name);
+    if ( after_result )
+        after_result();
     shutdown(SHUTDOWN_poweroff);
 }
 

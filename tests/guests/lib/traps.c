@@ -3,6 +3,7 @@
  * stubs, and expected-fault recording.
  */
 #include "guest.h"
+#include "smp.h"
 
 extern char trap_stubs[];
 struct ex_entry { uint64_t insn, fixup; };
@@ -81,7 +82,7 @@ void do_trap(struct guest_regs *regs)
     const struct ex_entry *e;
 
     if ( regs->vector == X86_EXC_PF )
-        last_fault_cr2 = shared_info ? shared_info->vcpu_info[0].arch.cr2 : 0;
+        last_fault_cr2 = shared_info ? vcpu_info_of(this_vcpu_id())->arch.cr2 : 0;
     last_fault_rip = regs->rip;
     last_fault_cs = regs->cs;
 

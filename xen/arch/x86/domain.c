@@ -407,6 +407,9 @@ int arch_set_info_guest(struct vcpu *v, const vcpu_guest_context_t *c)
             return -EINVAL;
     if ( !mfn_valid(l4) || (ul4 && !mfn_valid(ul4)) )
         return -EINVAL;
+    /* A vCPU starting in user mode needs a user L4 to run on (as Xen). */
+    if ( !(c->flags & VGCF_in_kernel) && !ul4 )
+        return -EINVAL;
 
     spin_lock(&d->arch.mm_lock);
     rc = get_page_and_type(mfn_to_page(l4), d, PGT_l4_page_table);

@@ -58,10 +58,14 @@ void vcpu_wake(struct vcpu *v)
         poke(sched_wake(&sched_main, &v->sched_unit, NOW()));
 }
 
+/*
+ * As on Xen, a vCPU that waits for an event is "blocked" in its runstate
+ * whatever else holds it (VCPUOP_down of a vCPU sitting in SCHEDOP_poll
+ * leaves it blocked); one stopped for any other reason is "offline".
+ */
 void vcpu_sleep_nosync(struct vcpu *v)
 {
-    int state = (v->pause_flags & (VPF_down | VPF_dying | VPF_shutdown))
-                ? RUNSTATE_offline : RUNSTATE_blocked;
+    int state = (v->pause_flags & VPF_blocked) ? RUNSTATE_blocked : RUNSTATE_offline;
 
     if ( !v->sched_unit.priv || vcpu_runnable(v) )
         return;
