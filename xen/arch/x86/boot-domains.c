@@ -138,7 +138,7 @@ static void reap_one(struct domain *d, void *arg)
 {
     bool *again = arg;
 
-    if ( d->domain_id == 0 || !d->is_shutting_down || d->is_dying )
+    if ( !d->is_boot_domain || !d->is_shutting_down || d->is_dying )
         return;
     /* Its vCPUs stop at their next exit; come back when they did. */
     if ( has_running_vcpu(d) )
@@ -162,7 +162,7 @@ static void reap_one_now(struct domain *d, void *unused)
 {
     s_time_t deadline = NOW() + MILLISECS(100);
 
-    if ( d->domain_id == 0 || !d->is_shutting_down || d->is_dying )
+    if ( !d->is_boot_domain || !d->is_shutting_down || d->is_dying )
         return;
     while ( has_running_vcpu(d) && NOW() < deadline )
         cpu_relax();
@@ -181,7 +181,8 @@ void reap_stopped_domains_now(void)
 
 void boot_domain_stopped(struct domain *d)
 {
-    if ( d->domain_id != 0 )
+    /* Domains a toolstack created wait for it to destroy them, as on Xen. */
+    if ( d->is_boot_domain )
         set_timer(&reaper, NOW());
 }
 
@@ -224,6 +225,7 @@ void __noreturn start_boot_domains(const struct boot_info *bi)
                next_id, specs[i].mem >> 20, specs[i].vcpus, specs[i].cmdline);
         d = build_one(next_id++, false, specs[i].vcpus ?: 1, PFN_UP(specs[i].mem),
                       &bi->modules[i], rd, specs[i].cmdline);
+        d->is_boot_domain = true;
         vcpu_pause_flag_clear(d->vcpu[0], _VPF_down);
     }
     sched_start_cpu();

@@ -88,6 +88,8 @@ struct vcpu {
 struct domain {
     domid_t domain_id;
     bool is_privileged;                 /* dom0: may use domctl/sysctl, map anything */
+    /* Launched at boot with no toolstack: destroyed by Tessera when it stops. */
+    bool is_boot_domain;
 
     /* References: see "Lifetime" above.  Atomic. */
     unsigned int refcnt;
