@@ -107,8 +107,20 @@ struct domain *get_domain_from(domid_t id)
     return d;
 }
 
+static void vcpu_destroy(struct vcpu *v);
+
+/*
+ * The last reference went.  vCPUs are freed only now, so that whoever
+ * still holds a reference (the debug keys, a lookup racing the kill) may
+ * look at them.
+ */
 static void domain_free(struct domain *d)
 {
+    unsigned int i;
+
+    for ( i = 0; d->vcpu && i < d->max_vcpus; i++ )
+        if ( d->vcpu[i] )
+            vcpu_destroy(d->vcpu[i]);
     gnttab_destroy(d);
     xfree(d->vcpu);
     xfree(d);
@@ -331,9 +343,6 @@ void domain_kill(struct domain *d)
             sched_vcpu_remove(d->vcpu[i]);
         }
     arch_domain_relinquish(d);
-    for ( i = 0; i < d->max_vcpus; i++ )
-        if ( d->vcpu[i] )
-            vcpu_destroy(d->vcpu[i]);
     arch_domain_destroy(d);
     left = 0;
     gnttab_release_frames(d, &left);
