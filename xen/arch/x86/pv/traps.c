@@ -335,9 +335,35 @@ static bool handle_software_interrupt(struct vcpu *v, struct cpu_user_regs *regs
     return true;
 }
 
+/*
+ * SYSENTER from guest user mode.  Tessera leaves SYSENTER_CS zero, so on
+ * CPUs where SYSENTER exists in long mode (Intel) it raises #GP(0) here;
+ * elsewhere (AMD) it is #UD and goes to the guest as such, as on Xen.  As
+ * on Xen, SYSENTER saves no return state, so the guest kernel's callback
+ * sees RIP and RSP 0 (its user-space convention knows where to return);
+ * with no callback registered the guest gets the #GP.
+ */
+static bool handle_sysenter(struct vcpu *v, struct cpu_user_regs *regs)
+{
+    uint8_t insn[2];
+    unsigned long handler = v->arch.pv.sysenter_callback_eip;
+
+    if ( guest_kernel_mode(v) || copy_from_guest_va(insn, regs->rip, sizeof(insn)) ||
+         insn[0] != 0x0f || insn[1] != 0x34 || !handler )
+        return false;
+    regs->rip = 0;
+    regs->rsp = 0;
+    regs->cs = 3;
+    regs->ss = FLAT_USER_SS;
+    pv_bounce_syscall(v, regs, handler, v->arch.pv.sysenter_disables_events);
+    return true;
+}
+
 static void guest_general_protection(struct vcpu *v, struct cpu_user_regs *regs)
 {
     if ( handle_software_interrupt(v, regs) )
+        return;
+    if ( handle_sysenter(v, regs) )
         return;
     /* User mode too: port I/O is allowed there by a virtual IOPL of 3. */
     if ( pv_emulate_privileged_op(v, regs) )
