@@ -6,12 +6,15 @@
  *
  * Proves: a second domain runs next to dom0 from boot; interdomain event
  * channels work in both directions (dom0 binds the peer's unbound port 1,
- * sends, and polls for the reply on its masked local port); binding a
+ * sends, and polls for the reply on its masked local port) together with
+ * a page the peer granted (dom0 maps it, writes its ping there, finds the
+ * peer's answer, unmaps); binding a
  * port that is not offered to dom0 is refused; VIRQ_DOM_EXC reaches dom0
  * when the peer shuts down.
  */
 #include "guest.h"
 #include <xen/event_channel.h>
+#include <xen/grant_table.h>
 
 const char test_name[] = "boot-domains";
 
@@ -60,10 +63,29 @@ void test_main(void)
     /* Binding raises the local port once; start from a clean state. */
     shared_info->evtchn_pending[0] &= ~(1UL << bi.local_port);
 
+    /* The peer granted us a page as ref 8 before offering its port. */
+    uint64_t scratch_mfn;
+    volatile uint64_t *page = zeroed_frame(&scratch_mfn);
+    struct gnttab_map_grant_ref map = {
+        .host_addr = (unsigned long)page, .flags = GNTMAP_host_map,
+        .ref = 8, .dom = 1,
+    };
+    struct gnttab_unmap_grant_ref unmap = { .host_addr = (unsigned long)page };
+
+    check_eq(HYPERVISOR_grant_table_op(GNTTABOP_map_grant_ref, &map, 1), 0, "map_grant_ref");
+    if ( !check_eq(map.status, GNTST_okay, "map the peer's granted page") )
+        return;
+    page[0] = 0x0dd0cafef00dUL;
+
     send.port = bi.local_port;
     check_eq(HYPERVISOR_event_channel_op(EVTCHNOP_send, &send), 0, "ping the peer");
     check_eq(poll_port(bi.local_port), 0, "poll for the peer's pong");
     check(port_pending(bi.local_port), "the pong arrived on port %u", bi.local_port);
+    check_eq(page[1], 0x5eedfacade42UL, "the peer answered in the shared page");
+    unmap.handle = map.handle;
+    check_eq(HYPERVISOR_grant_table_op(GNTTABOP_unmap_grant_ref, &unmap, 1), 0,
+             "unmap_grant_ref");
+    check_eq(unmap.status, GNTST_okay, "unmap the peer's page");
     check_eq(poll_port(exc.port), 0, "poll for VIRQ_DOM_EXC");
     check(port_pending(exc.port), "VIRQ_DOM_EXC arrived when the peer stopped");
 }

@@ -10,13 +10,14 @@
  * Xen looks the domain up before the permission gate); another domain's
  * frames cannot be mapped, read-only or writable, nor their M2P entries
  * changed; the domain cannot grow past its memory limit; an unbound port
- * for dom0 is created,
+ * for dom0 is created and a page granted to dom0 (ref 8),
  * and once dom0 binds it, an event sent by dom0 arrives (seen by
  * SCHEDOP_poll on the masked port) and one sent back reaches dom0.
  * Ending the run shuts the domain down, which dom0 sees as VIRQ_DOM_EXC.
  */
 #include "guest.h"
 #include <xen/event_channel.h>
+#include <xen/grant_table.h>
 #include <xen/domctl.h>
 #include <xen/sysctl.h>
 
@@ -142,6 +143,35 @@ static void test_control_refused(void)
     check_eq(HYPERVISOR_sysctl(&sc), -XEN_EPERM, "sysctl readconsole is refused");
 }
 
+/*
+ * A page granted to dom0 as ref 8: dom0 maps it, leaves a word in it with
+ * its ping, and finds our answer there with the pong.
+ */
+#define SHARED_GREF     8
+#define PING_WORD       0x0dd0cafef00dUL
+#define PONG_WORD       0x5eedfacade42UL
+static volatile uint64_t *shared_page;
+
+static bool grant_page_to_dom0(void)
+{
+    struct gnttab_setup_table st = { .dom = DOMID_SELF, .nr_frames = 1 };
+    grant_entry_v1_t *gtab;
+    xen_pfn_t frame;
+    uint64_t mfn;
+
+    set_xen_guest_handle(st.frame_list, &frame);
+    if ( !check_eq(HYPERVISOR_grant_table_op(GNTTABOP_setup_table, &st, 1), 0,
+                   "grant table set up") || !check_eq(st.status, GNTST_okay, "status") )
+        return false;
+    gtab = map_frame(frame, PAGE_RW_FLAGS | _PAGE_NX);
+    shared_page = zeroed_frame(&mfn);
+    gtab[SHARED_GREF].frame = mfn;
+    gtab[SHARED_GREF].domid = 0;
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    gtab[SHARED_GREF].flags = GTF_permit_access;
+    return true;
+}
+
 static void test_ping_pong(void)
 {
     struct evtchn_alloc_unbound au = { .dom = DOMID_SELF, .remote_dom = 0 };
@@ -149,6 +179,8 @@ static void test_ping_pong(void)
     struct evtchn_send send;
     long rc;
 
+    if ( !grant_page_to_dom0() )
+        return;
     rc = HYPERVISOR_event_channel_op(EVTCHNOP_alloc_unbound, &au);
     check_eq(rc, 0, "alloc_unbound for dom0");
     check_eq(au.port, 1, "the first port a domain allocates is 1");
@@ -162,6 +194,8 @@ static void test_ping_pong(void)
             return;
     }
     printk("ping from dom0 received on port %u\n", au.port);
+    check_eq(shared_page[0], PING_WORD, "dom0 wrote its ping into the granted page");
+    shared_page[1] = PONG_WORD;
     clear_pending(au.port);
     send.port = au.port;
     check_eq(HYPERVISOR_event_channel_op(EVTCHNOP_send, &send), 0, "pong to dom0");
