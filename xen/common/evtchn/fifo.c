@@ -375,7 +375,8 @@ long evtchn_fifo_init_control(struct domain *d, struct evtchn_init_control *ic)
             switch_to_fifo(d, &a);
     }
     fv = v->evtchn_fifo;
-    if ( !rc && fv->control_block )
+    /* fv is there for every vCPU the domain had at the switch: all of them. */
+    if ( !rc && (!fv || fv->control_block) )
         rc = -EINVAL;
     else if ( !rc )
     {
