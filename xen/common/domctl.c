@@ -150,7 +150,7 @@ static void apply_limits(struct domain *d,
     /* Xen takes max_evtchn_port as given; 0 leaves only port 0. */
     flags = spin_lock_irqsave(&d->event_lock);
     d->max_evtchn_port = MIN(c->max_evtchn_port,
-                             (uint32_t)EVTCHN_2L_NR_CHANNELS - 1);
+                             (uint32_t)EVTCHN_FIFO_NR_CHANNELS - 1);
     spin_unlock_irqrestore(&d->event_lock, flags);
 
     /* Only ever lowered: the table's arrays were sized for the default. */

@@ -21,12 +21,12 @@
  * its timeout, wakes when a masked port is raised by a timer, and refuses
  * bad pointers (-EFAULT), too many ports and bad ports (-EINVAL, but a
  * pending port met first wins); a dom0 gets every port the 2-level ABI has
- * (4095, then -ENOSPC).  Last, FIFO: Xen 4.17 accepts init_control (bad
- * vCPU -ENOENT, bad offsets -EINVAL, link_bits 17, a second block for the
- * same vCPU -EINVAL); Tessera offers 2-level only and answers every FIFO
- * op with -ENOSYS, which Linux takes as "use 2-level" -- the guest
- * accepts either, all or nothing.  EVTCHNOP_reset then closes every port
- * (and on Xen returns to 2-level), after which 2-level delivery works.
+ * (4095, then -ENOSPC).  Last, FIFO: init_control is accepted (bad vCPU
+ * -ENOENT, bad offsets -EINVAL, link_bits 17, a second block for the same
+ * vCPU -EINVAL); a hypervisor answering every FIFO op with -ENOSYS (which
+ * Linux takes as "use 2-level") is accepted too, all or nothing -- the
+ * evtchn-fifo guest requires FIFO.  EVTCHNOP_reset then closes every port
+ * and returns to 2-level, after which 2-level delivery works.
  */
 #include "events.h"
 
@@ -394,7 +394,7 @@ static void test_fifo_and_reset(void)
     rc = HYPERVISOR_event_channel_op(EVTCHNOP_init_control, &ic);
     if ( rc == -XEN_ENOSYS )
     {
-        printk("FIFO ABI not offered (Tessera: 2-level only)\n");
+        printk("FIFO ABI not offered\n");
         ic = (struct evtchn_init_control){ .control_gfn = mfn };
         check_eq(HYPERVISOR_event_channel_op(EVTCHNOP_init_control, &ic), -XEN_ENOSYS,
                  "init_control of a valid block: -ENOSYS too");
@@ -405,7 +405,7 @@ static void test_fifo_and_reset(void)
     }
     else
     {
-        printk("FIFO ABI offered (Xen 4.17)\n");
+        printk("FIFO ABI offered\n");
         check_eq(rc, -XEN_ENOENT, "init_control for missing vCPU 99");
         ic = (struct evtchn_init_control){ .control_gfn = mfn, .offset = PAGE_SIZE - 8 };
         check_eq(HYPERVISOR_event_channel_op(EVTCHNOP_init_control, &ic), -XEN_EINVAL,

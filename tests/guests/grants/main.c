@@ -26,7 +26,12 @@
  * bad ref is reported first), a frame named by our numeric id
  * (permission_denied: frames only with DOMID_SELF), a frame we do not own
  * (bad_page), a readonly grant as destination and a page table as
- * destination frame (general_error).  Last, a grant PTE overwritten by
+ * destination frame (general_error).  unmap_and_replace puts the PTE of
+ * new_addr where the grant PTE was and clears new_addr's, releasing the
+ * grant; it refuses a bad handle (bad_handle), a mapping made by PTE
+ * address (general_error, new_addr untouched) and a host address that is
+ * not the grant's (general_error, but new_addr's PTE is gone, as on Xen);
+ * with new_addr 0 it is a plain unmap.  Last, a grant PTE overwritten by
  * update_va_mapping: the release build of Xen 4.17 lets it go (the grant
  * stays in use, unmap by that address fails); see the end of the file.
  */
@@ -268,6 +273,64 @@ static void test_map(void)
     check_eq(entry_flags(10), GTF_permit_access, "no refusal left ref 10 in use");
 }
 
+/* --- unmap_and_replace. */
+
+static int16_t replace(uint64_t addr, uint64_t new_addr, grant_handle_t handle)
+{
+    gnttab_unmap_and_replace_t op = { .host_addr = addr, .new_addr = new_addr,
+                                      .handle = handle, .status = 99 };
+    long rc = HYPERVISOR_grant_table_op(GNTTABOP_unmap_and_replace, &op, 1);
+
+    if ( rc )
+        report_failure("unmap_and_replace hypercall: %ld", rc);
+    return op.status;
+}
+
+static void test_replace(void)
+{
+    gnttab_map_grant_ref_t m;
+    uint64_t page_mfn, new_mfn, spare_mfn, pte_maddr;
+    char *va = map_va[0], *va2 = map_va[1], *page, *nva, *spare;
+
+    page = zeroed_frame(&page_mfn);
+    nva = zeroed_frame(&new_mfn);
+    memcpy(page, "granted", 8);
+    memcpy(nva, "replacement", 12);
+    grant(40, page_mfn, 0, GTF_permit_access);
+    if ( !check_eq(map((uint64_t)va, GNTMAP_host_map, 40, 0, &m), GNTST_okay, "map ref 40") )
+        return;
+    check_eq(replace((uint64_t)va, (uint64_t)nva, m.handle + 1000), GNTST_bad_handle,
+             "unmap_and_replace of a bad handle");
+    check_eq(replace((uint64_t)va, (uint64_t)nva, m.handle), GNTST_okay, "unmap_and_replace");
+    check_eq(pte_mfn(pte_of(va)), new_mfn, "  host_addr now maps new_addr's frame");
+    check(!memcmp(va, "replacement", 12), "  and shows it");
+    check(!(pte_of(nva) & _PAGE_PRESENT), "  new_addr is unmapped");
+    check_eq(entry_flags(40), GTF_permit_access, "  the grant is released");
+    check_eq(replace((uint64_t)va, 0, m.handle), GNTST_bad_handle, "  the handle is gone");
+
+    /* By PTE address: Xen has no replace for those. */
+    pt_walk((uint64_t)va2, 1, &pte_maddr);
+    spare = zeroed_frame(&spare_mfn);
+    check_eq(map(pte_maddr, GNTMAP_host_map | GNTMAP_contains_pte, 40, 0, &m), GNTST_okay,
+             "map ref 40 by PTE address");
+    check_eq(replace(pte_maddr, (uint64_t)spare, m.handle), GNTST_general_error,
+             "unmap_and_replace of a PTE-address mapping");
+    check_eq(pte_mfn(pte_of(spare)), spare_mfn, "  leaves new_addr mapped");
+    check_eq(replace(pte_maddr, 0, m.handle), GNTST_okay, "  with new_addr 0: an unmap");
+    check_eq(entry_flags(40), GTF_permit_access, "  the grant is released");
+
+    /* The wrong host address: new_addr's PTE is taken first and lost. */
+    set_pte_va(va2, 0, UVMF_INVLPG);
+    check_eq(map((uint64_t)va2, GNTMAP_host_map, 40, 0, &m), GNTST_okay, "map ref 40 again");
+    check_eq(replace((uint64_t)va, (uint64_t)spare, m.handle), GNTST_general_error,
+             "unmap_and_replace at the wrong host address");
+    check(!(pte_of(spare) & _PAGE_PRESENT), "  new_addr is unmapped all the same");
+    check_eq(entry_flags(40), GTF_permit_access | GTF_reading | GTF_writing,
+             "  the grant stays mapped");
+    check_eq(unmap((uint64_t)va2, 0, m.handle), GNTST_okay, "  unmap it");
+    set_pte_va(va, 0, UVMF_INVLPG);
+}
+
 /* --- Grant copy. */
 
 static char *cpage[3];
@@ -425,6 +488,7 @@ void test_main(void)
     if ( !gtab )
         return;
     test_map();
+    test_replace();
     test_copy();
     test_overwrite();
 }

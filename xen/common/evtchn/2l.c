@@ -4,10 +4,12 @@
  * of the pending bitmap to look at.  Guests clear pending bits and set
  * mask bits themselves; the hypervisor sets pending, and on unmask
  * re-raises what became deliverable.  Everything here is lock-free
- * atomic bit work on guest-shared memory.
+ * atomic bit work on guest-shared memory.  Callers keep ports below
+ * EVTCHN_2L_NR_CHANNELS (evtchn.c checks nr_channels).
  */
 #include <xen/event.h>
 #include <xen/sched.h>
+#include "private.h"
 
 #define BITS_PER_XEN_ULONG  (8 * sizeof(xen_ulong_t))
 
@@ -35,7 +37,7 @@ static bool raise_selector(struct vcpu *v, evtchn_port_t port)
                                 __ATOMIC_ACQ_REL);
 }
 
-bool evtchn_2l_set_pending(struct domain *d, struct vcpu *v, evtchn_port_t port)
+static bool l2_set_pending(struct domain *d, struct vcpu *v, evtchn_port_t port)
 {
     shared_info_t *s = d->shared_info;
 
@@ -46,7 +48,7 @@ bool evtchn_2l_set_pending(struct domain *d, struct vcpu *v, evtchn_port_t port)
     return raise_selector(v, port);
 }
 
-void evtchn_2l_clear_pending(struct domain *d, evtchn_port_t port)
+static void l2_clear_pending(struct domain *d, evtchn_port_t port)
 {
     xen_ulong_t m = (xen_ulong_t)1 << (port % BITS_PER_XEN_ULONG);
 
@@ -54,7 +56,7 @@ void evtchn_2l_clear_pending(struct domain *d, evtchn_port_t port)
                        ~m, __ATOMIC_ACQ_REL);
 }
 
-bool evtchn_2l_is_pending(struct domain *d, evtchn_port_t port)
+static bool l2_is_pending(const struct domain *d, evtchn_port_t port)
 {
     return test(d->shared_info->evtchn_pending, port);
 }
@@ -63,7 +65,7 @@ bool evtchn_2l_is_pending(struct domain *d, evtchn_port_t port)
  * Only a port that really was masked is re-raised (as on Xen): a pending
  * unmasked port has been offered to the guest already.
  */
-bool evtchn_2l_unmask(struct domain *d, struct vcpu *v, evtchn_port_t port)
+static bool l2_unmask(struct domain *d, struct vcpu *v, evtchn_port_t port)
 {
     shared_info_t *s = d->shared_info;
     xen_ulong_t m = (xen_ulong_t)1 << (port % BITS_PER_XEN_ULONG);
@@ -73,3 +75,17 @@ bool evtchn_2l_unmask(struct domain *d, struct vcpu *v, evtchn_port_t port)
         return false;
     return test(s->evtchn_pending, port) && raise_selector(v, port);
 }
+
+static bool l2_is_masked(const struct domain *d, evtchn_port_t port)
+{
+    return test(d->shared_info->evtchn_mask, port);
+}
+
+const struct evtchn_port_ops evtchn_port_ops_2l = {
+    .nr_channels   = EVTCHN_2L_NR_CHANNELS,
+    .set_pending   = l2_set_pending,
+    .clear_pending = l2_clear_pending,
+    .unmask        = l2_unmask,
+    .is_pending    = l2_is_pending,
+    .is_masked     = l2_is_masked,
+};

@@ -5,16 +5,17 @@
  * A port is a domain-local number naming one end of a notification path:
  * to another domain's port (interdomain), to a VIRQ the hypervisor raises,
  * or to an IPI between the domain's own vCPUs.  How "pending" and
- * "masked" are kept in guest memory is the event ABI's business (2l.c:
- * the 2-level bitmaps in shared_info; FIFO queues are not offered, so
- * EVTCHNOP_init_control fails and guests fall back to 2-level, as Linux
- * does with xen.fifo_events=0).
+ * "masked" are kept in guest memory is the event ABI's business, reached
+ * through d->evtchn_port_ops: 2l.c, the 2-level bitmaps in shared_info,
+ * until the guest's first EVTCHNOP_init_control switches the domain to
+ * fifo.c, the FIFO queues; EVTCHNOP_reset switches it back.
  *
  * Locking: d->event_lock protects the state of d's ports.  Binding or
  * closing an interdomain channel changes both ends, under both domains'
  * locks, taken lower domain id first.  Sending only needs the sender's
  * lock: the peer end cannot be unbound without it, so the peer domain
- * stays valid; marking the peer pending is an atomic bit operation.
+ * stays valid.  Marking the peer pending takes the peer's
+ * evtchn_port_lock (private.h), the innermost lock of event delivery.
  */
 #include <xen/errno.h>
 #include <xen/event.h>
@@ -27,42 +28,14 @@
 #include <xen/xmalloc.h>
 #include <public/event_channel.h>
 #include <asm/current.h>
+#include "private.h"
 
-#define EVTCHNS_PER_BUCKET      64
-#define EVTCHN_NR_BUCKETS       (EVTCHN_2L_NR_CHANNELS / EVTCHNS_PER_BUCKET)
 /*
  * Without a limit from the domain's creator, a domain may use every port
- * of the 2-level ABI, as Xen gives dom0 (max_evtchn_port -1); a toolstack
- * passes its own limit for guests (xl: 1023).
+ * its event ABI can name, as Xen gives dom0 (max_evtchn_port -1); a
+ * toolstack passes its own limit for guests (xl: 1023).
  */
-#define DEFAULT_MAX_EVTCHN_PORT (EVTCHN_2L_NR_CHANNELS - 1)
-
-enum evtchn_state {
-    ECS_FREE, ECS_RESERVED, ECS_UNBOUND, ECS_INTERDOMAIN, ECS_VIRQ, ECS_IPI,
-};
-
-struct evtchn {
-    uint8_t state;                      /* ECS_* */
-    uint16_t notify_vcpu_id;
-    union {
-        domid_t unbound_remote;         /* ECS_UNBOUND: who may bind */
-        struct {
-            struct domain *dom;
-            evtchn_port_t port;
-        } interdomain;
-        unsigned int virq;
-    } u;
-};
-
-static struct evtchn *evtchn_from_port(const struct domain *d, evtchn_port_t p)
-{
-    return &d->evtchn_buckets[p / EVTCHNS_PER_BUCKET][p % EVTCHNS_PER_BUCKET];
-}
-
-static bool port_is_valid(const struct domain *d, evtchn_port_t p)
-{
-    return p < __atomic_load_n(&d->valid_evtchns, __ATOMIC_ACQUIRE);
-}
+#define DEFAULT_MAX_EVTCHN_PORT (EVTCHN_FIFO_NR_CHANNELS - 1)
 
 /* A clamped port: the bounds check must also hold under speculation. */
 static evtchn_port_t clamp_port(const struct domain *d, evtchn_port_t p)
@@ -84,8 +57,10 @@ static bool virq_is_global(unsigned int virq)
 int evtchn_init(struct domain *d, unsigned int max_port)
 {
     spin_lock_init_class(&d->event_lock, LOCK_CLASS_event);
+    spin_lock_init_class(&d->evtchn_port_lock, LOCK_CLASS_evtchn_port);
+    d->evtchn_port_ops = &evtchn_port_ops_2l;
     d->max_evtchn_port = MIN(max_port ? max_port : DEFAULT_MAX_EVTCHN_PORT,
-                             (unsigned int)EVTCHN_2L_NR_CHANNELS - 1);
+                             (unsigned int)EVTCHN_FIFO_NR_CHANNELS - 1);
     d->evtchn_buckets = xzalloc_array(struct evtchn *, EVTCHN_NR_BUCKETS);
     if ( !d->evtchn_buckets )
         return -ENOMEM;
@@ -98,6 +73,12 @@ int evtchn_init(struct domain *d, unsigned int max_port)
     return 0;
 }
 
+/* The highest port d may use: its creator's limit within its ABI's. */
+static evtchn_port_t port_limit(const struct domain *d)
+{
+    return MIN(d->max_evtchn_port, d->evtchn_port_ops->nr_channels - 1);
+}
+
 /*
  * The lowest free port, with d's lock held; -EAGAIN when every allocated
  * port is in use but the limit allows more (the caller grows the table
@@ -105,12 +86,24 @@ int evtchn_init(struct domain *d, unsigned int max_port)
  */
 static int get_free_port(struct domain *d)
 {
-    evtchn_port_t p;
+    evtchn_port_t p, limit = port_limit(d);
 
-    for ( p = 0; p < d->valid_evtchns && p <= d->max_evtchn_port; p++ )
+    for ( p = 0; p < d->valid_evtchns && p <= limit; p++ )
         if ( evtchn_from_port(d, p)->state == ECS_FREE )
             return p;
-    return p <= d->max_evtchn_port ? -EAGAIN : -ENOSPC;
+    return p <= limit ? -EAGAIN : -ENOSPC;
+}
+
+/* Takes a free port for a new binding; a new port has the default priority. */
+static struct evtchn *claim_port(struct domain *d, evtchn_port_t port,
+                                 uint8_t state, uint16_t vcpu)
+{
+    struct evtchn *chn = evtchn_from_port(d, port);
+
+    chn->state = state;
+    chn->notify_vcpu_id = vcpu;
+    chn->priority = EVTCHN_FIFO_PRIORITY_DEFAULT;
+    return chn;
 }
 
 /*
@@ -199,15 +192,71 @@ static void check_pollers(struct domain *d, evtchn_port_t port)
     }
 }
 
+/*
+ * The ABI dispatch.  The ABI is looked at under evtchn_port_lock, so it
+ * cannot change under an operation, and a port beyond what the current
+ * ABI can name (the domain went back to 2-level) is left alone.
+ */
+static struct vcpu *notify_vcpu(const struct domain *d, evtchn_port_t port)
+{
+    struct vcpu *v = d->vcpu[evtchn_from_port(d, port)->notify_vcpu_id];
+
+    return v ?: d->vcpu[0];
+}
+
+static void port_set_pending(struct domain *d, evtchn_port_t port)
+{
+    struct vcpu *v = notify_vcpu(d, port);
+    unsigned long flags;
+    bool kick = false;
+
+    flags = spin_lock_irqsave(&d->evtchn_port_lock);
+    if ( port < d->evtchn_port_ops->nr_channels )
+        kick = d->evtchn_port_ops->set_pending(d, v, port);
+    spin_unlock_irqrestore(&d->evtchn_port_lock, flags);
+    if ( kick )
+        vcpu_kick(v);
+}
+
+static void port_clear_pending(struct domain *d, evtchn_port_t port)
+{
+    unsigned long flags;
+
+    flags = spin_lock_irqsave(&d->evtchn_port_lock);
+    if ( port < d->evtchn_port_ops->nr_channels )
+        d->evtchn_port_ops->clear_pending(d, port);
+    spin_unlock_irqrestore(&d->evtchn_port_lock, flags);
+}
+
+static void port_unmask(struct domain *d, evtchn_port_t port)
+{
+    struct vcpu *v = notify_vcpu(d, port);
+    unsigned long flags;
+    bool kick = false;
+
+    flags = spin_lock_irqsave(&d->evtchn_port_lock);
+    if ( port < d->evtchn_port_ops->nr_channels )
+        kick = d->evtchn_port_ops->unmask(d, v, port);
+    spin_unlock_irqrestore(&d->evtchn_port_lock, flags);
+    if ( kick )
+        vcpu_kick(v);
+}
+
+static bool port_is_pending(struct domain *d, evtchn_port_t port)
+{
+    unsigned long flags;
+    bool pending = false;
+
+    flags = spin_lock_irqsave(&d->evtchn_port_lock);
+    if ( port < d->evtchn_port_ops->nr_channels )
+        pending = d->evtchn_port_ops->is_pending(d, port);
+    spin_unlock_irqrestore(&d->evtchn_port_lock, flags);
+    return pending;
+}
+
 static void evtchn_raise(struct domain *d, evtchn_port_t port)
 {
-    struct evtchn *chn = evtchn_from_port(d, port);
-    struct vcpu *v = d->vcpu[chn->notify_vcpu_id];
-
-    if ( !v )
-        v = d->vcpu[0];
-    if ( evtchn_2l_set_pending(d, v, port) )
-        vcpu_kick(v);
+    port_set_pending(d, port);
     check_pollers(d, port);
 }
 
@@ -284,10 +333,8 @@ static long evtchn_alloc_unbound(evtchn_alloc_unbound_t *a)
     port = get_free_port(d);
     if ( port >= 0 )
     {
-        struct evtchn *chn = evtchn_from_port(d, port);
+        struct evtchn *chn = claim_port(d, port, ECS_UNBOUND, 0);
 
-        chn->state = ECS_UNBOUND;
-        chn->notify_vcpu_id = 0;
         chn->u.unbound_remote = a->remote_dom == DOMID_SELF
                                 ? current->domain->domain_id : a->remote_dom;
         a->port = port;
@@ -359,9 +406,7 @@ static long evtchn_bind_interdomain(evtchn_bind_interdomain_t *b)
         rc = lport;
         goto out;
     }
-    lchn = evtchn_from_port(ld, lport);
-    lchn->state = ECS_INTERDOMAIN;
-    lchn->notify_vcpu_id = 0;
+    lchn = claim_port(ld, lport, ECS_INTERDOMAIN, 0);
     lchn->u.interdomain.dom = rd;
     lchn->u.interdomain.port = rport;
     rchn->state = ECS_INTERDOMAIN;
@@ -403,10 +448,8 @@ static long evtchn_bind_virq(evtchn_bind_virq_t *b)
     port = get_free_port(d);
     if ( port >= 0 )
     {
-        struct evtchn *chn = evtchn_from_port(d, port);
+        struct evtchn *chn = claim_port(d, port, ECS_VIRQ, b->vcpu);
 
-        chn->state = ECS_VIRQ;
-        chn->notify_vcpu_id = b->vcpu;
         chn->u.virq = b->virq;
         v->virq_to_evtchn[b->virq] = port;
         b->port = port;
@@ -430,10 +473,7 @@ static long evtchn_bind_ipi(evtchn_bind_ipi_t *b)
     port = get_free_port(d);
     if ( port >= 0 )
     {
-        struct evtchn *chn = evtchn_from_port(d, port);
-
-        chn->state = ECS_IPI;
-        chn->notify_vcpu_id = b->vcpu;
+        claim_port(d, port, ECS_IPI, b->vcpu);
         b->port = port;
     }
     spin_unlock_irqrestore(&d->event_lock, flags);
@@ -462,8 +502,11 @@ static void close_locked(struct domain *d, evtchn_port_t port)
         break;
     }
     }
-    evtchn_2l_clear_pending(d, port);
-    memset(chn, 0, sizeof(*chn));
+    port_clear_pending(d, port);
+    /* The FIFO fields stay: see struct evtchn. */
+    chn->state = ECS_FREE;
+    chn->notify_vcpu_id = 0;
+    memset(&chn->u, 0, sizeof(chn->u));
 }
 
 static long evtchn_close_port(struct domain *d, evtchn_port_t port)
@@ -615,17 +658,61 @@ static long evtchn_bind_vcpu(evtchn_bind_vcpu_t *b)
 static long evtchn_unmask(evtchn_port_t port)
 {
     struct domain *d = current->domain;
-    struct evtchn *chn;
-    struct vcpu *v;
+
+    if ( !port_is_valid(d, port) )
+        return -EINVAL;
+    port_unmask(d, clamp_port(d, port));
+    return 0;
+}
+
+/* -EINVAL for a bad port first, then -ENOSYS from an ABI without priorities. */
+static long evtchn_set_priority(const evtchn_set_priority_t *sp)
+{
+    struct domain *d = current->domain;
+    evtchn_port_t port = sp->port;
+    unsigned long flags;
+    long rc = -ENOSYS;
 
     if ( !port_is_valid(d, port) )
         return -EINVAL;
     port = clamp_port(d, port);
-    chn = evtchn_from_port(d, port);
-    v = d->vcpu[chn->notify_vcpu_id] ?: d->vcpu[0];
-    if ( evtchn_2l_unmask(d, v, port) )
-        vcpu_kick(v);
-    return 0;
+    flags = spin_lock_irqsave(&d->evtchn_port_lock);
+    if ( d->evtchn_port_ops->set_priority )
+        rc = d->evtchn_port_ops->set_priority(d, port, sp->priority);
+    spin_unlock_irqrestore(&d->evtchn_port_lock, flags);
+    return rc;
+}
+
+static long evtchn_init_control(evtchn_init_control_t *ic)
+{
+    return evtchn_fifo_init_control(current->domain, ic);
+}
+
+/*
+ * A new page of event words may cover ports raised while they had none:
+ * they are raised now, as Xen does.
+ */
+static long evtchn_expand_array(const evtchn_expand_array_t *ea)
+{
+    struct domain *d = current->domain;
+    evtchn_port_t port, end;
+    unsigned long flags;
+    long rc;
+
+    rc = evtchn_fifo_expand_array(d, ea->array_gfn, &port, &end);
+    for ( ; !rc && port < end && port_is_valid(d, port); port++ )
+    {
+        struct evtchn *chn = evtchn_from_port(d, port);
+        bool raise;
+
+        flags = spin_lock_irqsave(&d->evtchn_port_lock);
+        raise = chn->fifo_pending;
+        chn->fifo_pending = false;
+        spin_unlock_irqrestore(&d->evtchn_port_lock, flags);
+        if ( raise )
+            port_set_pending(d, port);
+    }
+    return rc;
 }
 
 /* Closes every port of d (domain destruction, EVTCHNOP_reset). */
@@ -638,6 +725,7 @@ void evtchn_destroy(struct domain *d)
         return;
     for ( port = 1; port < d->valid_evtchns; port++ )
         evtchn_close_port(d, port);
+    evtchn_fifo_destroy(d);
     for ( i = 0; i < EVTCHN_NR_BUCKETS; i++ )
         xfree(d->evtchn_buckets[i]);
     xfree(d->evtchn_buckets);
@@ -646,7 +734,8 @@ void evtchn_destroy(struct domain *d)
 }
 
 /*
- * EVTCHNOP_reset: every port of the domain closed, as before kexec.  Xen
+ * EVTCHNOP_reset: every port of the domain closed, as before kexec, and
+ * the domain back on the 2-level ABI (the FIFO pages released).  Xen
  * lets a toolstack reset another domain only while it holds it paused;
  * Tessera's callers have no such pause, so only a domain's own reset is
  * accepted.
@@ -663,8 +752,11 @@ static long evtchn_reset(evtchn_reset_t *r)
     if ( d != current->domain )
         rc = -EINVAL;
     else
+    {
         for ( port = 1; port < d->valid_evtchns; port++ )
             evtchn_close_port(d, port);
+        evtchn_fifo_destroy(d);
+    }
     put_domain(d);
     return rc;
 }
@@ -718,7 +810,7 @@ long sched_poll(struct vcpu *v, XEN_GUEST_HANDLE_PARAM(void) arg)
         if ( !port_is_valid(d, v->poll_ports[i]) )
             goto out;
         rc = 0;
-        if ( evtchn_2l_is_pending(d, clamp_port(d, v->poll_ports[i])) )
+        if ( port_is_pending(d, clamp_port(d, v->poll_ports[i])) )
             goto out;
     }
     if ( p.timeout )
@@ -798,10 +890,23 @@ long do_event_channel_op(int cmd, XEN_GUEST_HANDLE_PARAM(void) arg)
     case EVTCHNOP_bind_pirq:
         return -EPERM;                  /* no physical interrupts for guests */
     case EVTCHNOP_init_control:
+        EVTCHN_OP(evtchn_init_control_t, evtchn_init_control);
     case EVTCHNOP_expand_array:
+    {
+        evtchn_expand_array_t ea;
+
+        if ( copy_from_guest(&ea, guest_handle_cast(arg, evtchn_expand_array_t), 1) )
+            return -EFAULT;
+        return evtchn_expand_array(&ea);
+    }
     case EVTCHNOP_set_priority:
-        /* The FIFO ABI is not offered: guests use 2-level. */
-        return -ENOSYS;
+    {
+        evtchn_set_priority_t sp;
+
+        if ( copy_from_guest(&sp, guest_handle_cast(arg, evtchn_set_priority_t), 1) )
+            return -EFAULT;
+        return evtchn_set_priority(&sp);
+    }
     }
     hypercall_log_unknown(__HYPERVISOR_event_channel_op, cmd);
     return -ENOSYS;

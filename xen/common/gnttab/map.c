@@ -1,6 +1,6 @@
 /*
- * Grant mappings: GNTTABOP_map_grant_ref and unmap_grant_ref for PV
- * mappers, and the mapper's maptrack.
+ * Grant mappings: GNTTABOP_map_grant_ref, unmap_grant_ref and
+ * unmap_and_replace for PV mappers, and the mapper's maptrack.
  *
  * A grant mapping is a PTE in the mapper's own L1 table (given by virtual
  * address, or with GNTMAP_contains_pte by the PTE's machine address).  It
@@ -248,17 +248,41 @@ static void release_mapping(const struct grant_mapping *m)
 }
 
 /*
+ * unmap_and_replace's other half: takes the PTE that maps new_addr (by
+ * virtual address) out of its L1 table, leaving that address unmapped.
+ * The entry keeps the references it holds; they go with it to wherever it
+ * is stored next.  -1 if new_addr has no L1 entry of ours.
+ */
+static int steal_pte(struct domain *ld, uint64_t new_addr, intpte_t *stolen)
+{
+    intpte_t *pe = mapping_pte(ld, new_addr, 0);
+
+    if ( !pe )
+        return -1;
+    *stolen = __atomic_exchange_n(pe, 0, __ATOMIC_ACQ_REL);
+    if ( *stolen & _PAGE_PRESENT )
+        flush_mapping(ld, new_addr, 0);
+    return 0;
+}
+
+/*
  * As on Xen, an unmap undoes what it names: the host mapping if host_addr
  * is given (it must be this grant's PTE), the device mapping if
  * dev_bus_addr is given (it must be the frame's address).  Naming neither
  * succeeds and changes nothing.  The grant is released with the last of
  * the two.
+ *
+ * With a new_addr (unmap_and_replace) the grant PTE is replaced by the
+ * PTE that mapped new_addr, and new_addr is left unmapped, as Xen does for
+ * PV: only for mappings made by virtual address, and new_addr is cleared
+ * even when the replace then fails (its entry is dropped then).
  */
-static int16_t unmap_one(struct domain *ld, gnttab_unmap_grant_ref_t *op)
+static int16_t unmap_one(struct domain *ld, gnttab_unmap_grant_ref_t *op,
+                         uint64_t new_addr)
 {
     struct grant_table *lgt = ld->grant_table;
     struct grant_mapping m;
-    intpte_t *pe, e;
+    intpte_t *pe, e, stolen = 0;
     bool flush = false;
     int16_t rc = GNTST_okay;
 
@@ -282,6 +306,13 @@ static int16_t unmap_one(struct domain *ld, gnttab_unmap_grant_ref_t *op)
     }
     if ( op->host_addr && (m.flags & GNTMAP_host_map) )
     {
+        if ( new_addr && ((m.flags & GNTMAP_contains_pte) ||
+                          steal_pte(ld, new_addr, &stolen)) )
+        {
+            spin_unlock(&lgt->lock);
+            rc = GNTST_general_error;
+            goto out;
+        }
         pe = mapping_pte(ld, op->host_addr, m.flags);
         e = pe ? ACCESS_ONCE(*pe) : 0;
         /* It must be this grant's PTE, or the guest is confused. */
@@ -289,10 +320,11 @@ static int16_t unmap_one(struct domain *ld, gnttab_unmap_grant_ref_t *op)
              ((e & PTE_ADDR_MASK) >> PAGE_SHIFT) != m.mfn )
         {
             spin_unlock(&lgt->lock);
+            put_page_from_l1e(stolen);
             rc = GNTST_general_error;
             goto out;
         }
-        __atomic_store_n(pe, 0, __ATOMIC_RELEASE);
+        __atomic_store_n(pe, stolen, __ATOMIC_RELEASE);
         m.flags &= ~GNTMAP_host_map;
         flush = true;
     }
@@ -330,7 +362,31 @@ long gnttab_unmap(XEN_GUEST_HANDLE_PARAM(void) uop, unsigned int count)
     {
         if ( copy_from_guest_offset(&op, h, i, 1) )
             return -EFAULT;
-        op.status = unmap_one(ld, &op);
+        op.status = unmap_one(ld, &op, 0);
+        if ( copy_to_guest_offset(h, i, &op, 1) )
+            return -EFAULT;
+    }
+    return 0;
+}
+
+long gnttab_unmap_and_replace(XEN_GUEST_HANDLE_PARAM(void) uop, unsigned int count)
+{
+    XEN_GUEST_HANDLE(gnttab_unmap_and_replace_t) h =
+        { (gnttab_unmap_and_replace_t *)uop.p };
+    struct domain *ld = current->domain;
+    gnttab_unmap_and_replace_t op;
+    unsigned int i;
+
+    for ( i = 0; i < count; i++ )
+    {
+        gnttab_unmap_grant_ref_t u;
+
+        if ( copy_from_guest_offset(&op, h, i, 1) )
+            return -EFAULT;
+        /* The device side of a mapping is not touched. */
+        u = (gnttab_unmap_grant_ref_t){ .host_addr = op.host_addr,
+                                        .handle = op.handle };
+        op.status = unmap_one(ld, &u, op.new_addr);
         if ( copy_to_guest_offset(h, i, &op, 1) )
             return -EFAULT;
     }

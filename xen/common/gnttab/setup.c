@@ -372,6 +372,8 @@ long do_grant_table_op(unsigned int cmd, XEN_GUEST_HANDLE_PARAM(void) uop,
         return gnttab_map(uop, count);
     case GNTTABOP_unmap_grant_ref:
         return gnttab_unmap(uop, count);
+    case GNTTABOP_unmap_and_replace:
+        return gnttab_unmap_and_replace(uop, count);
     case GNTTABOP_copy:
         return gnttab_copy(uop, count);
     }

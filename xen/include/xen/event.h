@@ -29,10 +29,4 @@ long evtchn_send(struct domain *d, evtchn_port_t port);
 long sched_poll(struct vcpu *v, XEN_GUEST_HANDLE_PARAM(void) arg);
 long do_event_channel_op(int cmd, XEN_GUEST_HANDLE_PARAM(void) arg);
 
-/* The 2-level ABI (2l.c).  The bool results: "notify the vCPU". */
-bool evtchn_2l_set_pending(struct domain *d, struct vcpu *v, evtchn_port_t port);
-void evtchn_2l_clear_pending(struct domain *d, evtchn_port_t port);
-bool evtchn_2l_is_pending(struct domain *d, evtchn_port_t port);
-bool evtchn_2l_unmask(struct domain *d, struct vcpu *v, evtchn_port_t port);
-
 #endif /* XEN_EVENT_H */

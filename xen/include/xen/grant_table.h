@@ -81,6 +81,7 @@ int gnttab_acquire(struct domain *rd, grant_ref_t ref, domid_t user,
 void gnttab_release(struct domain *rd, grant_ref_t ref, bool readonly);
 long gnttab_map(XEN_GUEST_HANDLE_PARAM(void) uop, unsigned int count);
 long gnttab_unmap(XEN_GUEST_HANDLE_PARAM(void) uop, unsigned int count);
+long gnttab_unmap_and_replace(XEN_GUEST_HANDLE_PARAM(void) uop, unsigned int count);
 long gnttab_copy(XEN_GUEST_HANDLE_PARAM(void) uop, unsigned int count);
 
 #endif /* XEN_GRANT_TABLE_H */

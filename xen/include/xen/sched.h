@@ -78,6 +78,8 @@ struct vcpu {
 
     /* Ports bound to this vCPU's VIRQs (0 = unbound); under event_lock. */
     evtchn_port_t virq_to_evtchn[NR_VIRQS];
+    /* FIFO ABI: queues and control block (evtchn/fifo.c), or NULL. */
+    struct evtchn_fifo_vcpu *evtchn_fifo;
 
     /* Guest address of its vcpu_runstate_info, or 0 (guest kernel VA). */
     unsigned long runstate_guest;
@@ -140,6 +142,13 @@ struct domain {
     struct evtchn **evtchn_buckets;     /* [EVTCHN_NR_BUCKETS] */
     unsigned int max_evtchn_port;       /* highest port this domain may use */
     unsigned int valid_evtchns;         /* ports with a bucket */
+    /*
+     * The event ABI in use (2-level until EVTCHNOP_init_control) and its
+     * state; changed under both locks, used under evtchn_port_lock.
+     */
+    spinlock_t evtchn_port_lock;
+    const struct evtchn_port_ops *evtchn_port_ops;
+    struct evtchn_fifo_domain *evtchn_fifo;
 
     struct grant_table *grant_table;    /* common/gnttab/ */
 

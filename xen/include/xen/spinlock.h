@@ -29,6 +29,7 @@ enum lock_class {
     LOCK_CLASS_domlist,         /* domlist_lock (common/domain.c) */
     LOCK_CLASS_domain,          /* d->domain_lock */
     LOCK_CLASS_event,           /* d->event_lock (two: lower domain id first) */
+    LOCK_CLASS_evtchn_port,     /* d->evtchn_port_lock: one event ABI's state */
     LOCK_CLASS_mm,              /* d->arch.mm_lock */
     LOCK_CLASS_grant,           /* a grant table's lock (never two at once) */
     LOCK_CLASS_page_alloc,      /* d->page_alloc_lock */
