@@ -86,6 +86,9 @@ void test_main(void)
     check_eq(HYPERVISOR_grant_table_op(GNTTABOP_unmap_grant_ref, &unmap, 1), 0,
              "unmap_grant_ref");
     check_eq(unmap.status, GNTST_okay, "unmap the peer's page");
+    shared_info->evtchn_pending[0] &= ~(1UL << bi.local_port);
+    check_eq(HYPERVISOR_event_channel_op(EVTCHNOP_send, &send), 0,
+             "tell the peer its page is free");
     check_eq(poll_port(exc.port), 0, "poll for VIRQ_DOM_EXC");
     check(port_pending(exc.port), "VIRQ_DOM_EXC arrived when the peer stopped");
 }

@@ -199,6 +199,12 @@ static void test_ping_pong(void)
     clear_pending(au.port);
     send.port = au.port;
     check_eq(HYPERVISOR_event_channel_op(EVTCHNOP_send, &send), 0, "pong to dom0");
+    /* Stay until dom0 has unmapped our page: then our death leaves nothing behind. */
+    while ( !port_pending(au.port) )
+        if ( !check_eq(HYPERVISOR_sched_op(SCHEDOP_poll, &poll), 0,
+                       "SCHEDOP_poll for dom0's goodbye") )
+            return;
+    clear_pending(au.port);
 }
 
 void test_main(void)

@@ -100,6 +100,58 @@ bool gnttab_is_shared_frame(const struct domain *d, const struct page_info *pg)
     return false;
 }
 
+
+/* Is any of d's grants pinned by a mapping or a copy of another domain? */
+static bool gnttab_in_use(const struct grant_table *gt)
+{
+    unsigned int f, i;
+
+    for ( f = 0; f < gt->nr_frames; f++ )
+        for ( i = 0; i < GRANT_ENTRIES_PER_FRAME; i++ )
+            if ( gt->active[f][i].readers || gt->active[f][i].writers )
+                return true;
+    return false;
+}
+
+/* Gives the shared frames back (each goes when its last reference does). */
+static void release_frames_now(struct grant_table *gt)
+{
+    unsigned int i;
+
+    for ( i = 0; i < gt->nr_frames; i++ )
+    {
+        struct page_info *pg;
+
+        if ( !gt->shared[i] )
+            continue;
+        pg = virt_to_page(gt->shared[i]);
+        if ( __atomic_fetch_and(&pg->count_info, ~PGC_allocated, __ATOMIC_ACQ_REL) &
+             PGC_allocated )
+            put_page(pg);
+        gt->shared[i] = NULL;
+    }
+}
+
+/*
+ * At domain_kill: the shared frames go back now, unless a grant is still
+ * pinned by another domain, whose unmap will write the entry's flags: then
+ * they stay, and go with the domain's last reference (gnttab_destroy),
+ * which that mapping holds.  *deferred counts frames kept for later.
+ */
+void gnttab_release_frames(struct domain *d, unsigned long *deferred)
+{
+    struct grant_table *gt = d->grant_table;
+
+    if ( !gt )
+        return;
+    if ( gnttab_in_use(gt) )
+    {
+        *deferred += gt->nr_frames;
+        return;
+    }
+    release_frames_now(gt);
+}
+
 void gnttab_destroy(struct domain *d)
 {
     struct grant_table *gt = d->grant_table;
@@ -107,6 +159,7 @@ void gnttab_destroy(struct domain *d)
 
     if ( !gt )
         return;
+    release_frames_now(gt);
     for ( i = 0; i < gt->nr_frames; i++ )
         xfree(gt->active[i]);
     xfree(gt->shared);
@@ -114,27 +167,6 @@ void gnttab_destroy(struct domain *d)
     xfree(gt->maptrack);
     xfree(gt);
     d->grant_table = NULL;
-}
-
-/* The shared frames go back with the domain's memory (they may be mapped). */
-void gnttab_release_frames(struct domain *d, unsigned long *leaked)
-{
-    struct grant_table *gt = d->grant_table;
-    unsigned int i;
-
-    for ( i = 0; gt && i < gt->nr_frames; i++ )
-    {
-        struct page_info *pg = virt_to_page(gt->shared[i]);
-
-        pg->count_info &= ~PGC_allocated;
-        if ( (pg->count_info & PGC_count_mask) == 1 )
-            put_page(pg);
-        else
-            (*leaked)++;
-        gt->shared[i] = NULL;
-    }
-    if ( gt )
-        gt->nr_frames = 0;
 }
 
 /* --- The entry protocol. */
