@@ -11,8 +11,8 @@
  * of the flat ring-3 selectors returns to the frame's RIP and RSP, loads
  * the arithmetic flags from the frame, and leaves IF (set) and IOPL (0) as
  * they were although the frame asks otherwise; a frame whose CS has RPL 0
- * raises #GP with that selector as error code; a frame with a
- * non-canonical RIP raises #GP(0).
+ * raises #GP with that selector as error code.  (A non-canonical RIP is
+ * not tested: where the #GP is reported differs between CPUs and TCG.)
  */
 #include "guest.h"
 
@@ -61,7 +61,7 @@ static uint64_t kernel_iretq(uint64_t *rsp_delta)
     return flags;
 }
 
-/* IRETQ with the given CS and RIP, expected to fault; returns the record. */
+/* IRETQ with the given CS, expected to fault; returns the record. */
 static uint64_t bad_iretq(uint64_t cs, uint64_t rip)
 {
     uint64_t fault = 0;
@@ -89,9 +89,6 @@ static void test_kernel(void)
     f = bad_iretq(FLAT_RING3_CS64 & ~3UL, 0);
     check_eq(fault_vector(f), X86_EXC_GP, "kernel mode: a CS of RPL 0 raises #GP");
     check_eq(fault_error_code(f), FLAT_RING3_CS64 & ~3UL, "  with the selector as error code");
-    f = bad_iretq(FLAT_RING3_CS64, 0x8000000000000000UL);
-    check_eq(fault_vector(f), X86_EXC_GP, "kernel mode: a non-canonical RIP raises #GP");
-    check_eq(fault_error_code(f), 0, "  with error code 0");
 }
 
 static void __noreturn user_iretq(void)
