@@ -12,7 +12,8 @@
  * machine) and flags absent CPUs invalid; XENPF_get_cpu_version gives CPU
  * 0's vendor, family, model and stepping; XENPF_firmware_info answers as
  * Xen does on this QEMU machine (no EDD disks, no MBR signatures: -ESRCH;
- * an unknown type: -EINVAL); an unknown operation is -ENOSYS.
+ * not booted by EFI: -ENOSYS; an unknown type: -EINVAL); an unknown
+ * operation is -ENOSYS.
  * For the machine-check hypercall: a wrong interface version is -EACCES;
  * XEN_MC_physcpuinfo with no buffer counts the CPUs, with a buffer
  * describes them (number, APIC id, vendor and signature as CPUID gives
@@ -188,6 +189,9 @@ static void test_other_ops(void)
     op.u.firmware_info.type = XEN_FW_DISK_MBR_SIGNATURE;
     check_eq(platform_op(XENPF_firmware_info), -XEN_ESRCH,
              "firmware_info: no MBR signature 0");
+    memset(&op.u, 0, sizeof(op.u));
+    op.u.firmware_info.type = XEN_FW_EFI_INFO;
+    check_eq(platform_op(XENPF_firmware_info), -XEN_ENOSYS, "firmware_info: no EFI boot");
     memset(&op.u, 0, sizeof(op.u));
     op.u.firmware_info.type = 99;
     check_eq(platform_op(XENPF_firmware_info), -XEN_EINVAL, "firmware_info: unknown type");
