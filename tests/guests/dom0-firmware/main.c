@@ -9,8 +9,11 @@
  * agrees with the wall clock in shared_info (also read from the RTC at
  * boot); the BIOS area (0xF0000-0xFFFFF) can be mapped read-only and holds
  * the SMBIOS ("_SM_") or ACPI ("RSD PTR ") signature; the local APIC page
- * (0xFEE00) and the IO-APIC page (0xFEC00), the hypervisor's own devices,
- * cannot be mapped (-EPERM, Xen's answer for MMIO a domain is denied).
+ * (0xFEE00), the hypervisor's own, cannot be mapped (-EPERM, Xen's answer
+ * for MMIO a domain is denied), while the IO-APIC page (0xFEC00) can be
+ * mapped read-only (Xen 4.17 puts it in its read-only MMIO ranges; a
+ * writable request, which Xen quietly makes read-only and Tessera
+ * refuses, is not tested).
  * The domU side (all-ones from the RTC, no firmware frames) is in
  * tests/guests/domu-peer.
  */
@@ -145,6 +148,6 @@ void test_main(void)
     test_rtc();
     test_bios_area();
     check_eq(map_ro(0xfee00), -XEN_EPERM, "the local APIC page cannot be mapped");
-    check_eq(map_ro(0xfec00), -XEN_EPERM, "the IO-APIC page cannot be mapped");
+    check_eq(map_ro(0xfec00), 0, "the IO-APIC page can be mapped read-only");
     set_pte_va(window, 0, UVMF_INVLPG);
 }
