@@ -90,7 +90,8 @@ static void test_trade(void)
     check_eq(mfn_to_pfn(n + 1), pa, "  M2P of its second frame: the next pfn");
     check_eq(mfn_to_pfn(a), INVALID_M2P, "  the old frames lose their M2P entries");
     check_eq(mfn_to_pfn(b), INVALID_M2P, "  (both)");
-    check_eq(map_at_sentinel(a), -XEN_EINVAL, "  an old frame can no longer be mapped");
+    /* Xen 4.17 says -EBUSY for a frame back in its heap, Tessera -EINVAL. */
+    check(map_at_sentinel(a) < 0, "  an old frame can no longer be mapped");
     set_p2m(pb, n);
     set_p2m(pa, n + 1);
     check(frame_usable(n, 0x1234) && frame_usable(n + 1, 0x5678), "  the new frames are usable");
@@ -131,7 +132,7 @@ static void test_progress(void)
 
 static void refused(uint64_t mfn, long want, const char *what)
 {
-    uint64_t m2p = mfn_to_pfn(mfn);
+    uint64_t m2p = mfn < (1UL << 30) ? mfn_to_pfn(mfn) : 0;
 
     in_list[0] = mfn;
     out_list[0] = 0;
@@ -156,7 +157,9 @@ static void test_refusals(void)
     check_eq(exchange(1, 0, 1, 1, 0), -XEN_EINVAL, "1 frame in, an order-1 extent out");
     check_eq(exchange(1, 21, 1, 21, 0), -XEN_EPERM, "order 21 in and out");
     check_eq(exchange(1, 0, 1, 30, 0), -XEN_EPERM, "order 30 out");
-    exchange(1, 0, 1, 0, 0);        /* sets up ex; a frame for a frame is fine */
+    in_list[0] = a;
+    out_list[0] = pa;
+    check_eq(exchange(1, 0, 1, 0, 0), 0, "a frame for a frame");
     set_p2m(pa, out_list[0]);
     a = out_list[0];
     in_list[0] = a;
