@@ -310,15 +310,32 @@ static long memory_exchange(XEN_GUEST_HANDLE_PARAM(void) arg)
     unsigned int in_order, out_order, chunk, per_in, per_out, i, j, memflags = 0;
     long rc = 0;
 
+    struct domain *target;
+    int err;
+
     if ( copy_from_guest(&ex, guest_handle_cast(arg, xen_memory_exchange_t), 1) )
         return -EFAULT;
     in_order = ex.in.extent_order;
     out_order = ex.out.extent_order;
-    if ( in_order > MAX_EXTENT_ORDER || out_order > MAX_EXTENT_ORDER ||
-         (ex.in.nr_extents << in_order) != (ex.out.nr_extents << out_order) ||
-         (ex.in.domid != DOMID_SELF && ex.in.domid != d->domain_id) ||
-         ex.in.domid != ex.out.domid )
+    /* Xen's checks, in Xen's order: the order limit is -EPERM (Xen's limit
+     * for dom0 is 20; Tessera's is 9, Xen's limit for a domU). */
+    if ( in_order > MAX_EXTENT_ORDER || out_order > MAX_EXTENT_ORDER )
+        return -EPERM;
+    if ( ex.nr_exchanged > ex.in.nr_extents || ex.in.domid != ex.out.domid ||
+         (~0UL >> in_order) < ex.in.nr_extents ||
+         (~0UL >> out_order) < ex.out.nr_extents ||
+         (ex.in.nr_extents << in_order) != (ex.out.nr_extents << out_order) )
         return -EINVAL;
+    if ( ex.nr_exchanged == ex.in.nr_extents )
+        return 0;
+    /* A missing domain is -ESRCH, another's refused (Xen lets dom0 exchange
+     * another domain's frames; Tessera does not). */
+    target = memop_target(ex.in.domid, &err);
+    if ( !target )
+        return err;
+    put_domain(target);
+    if ( target != d )
+        return -EPERM;
     if ( XENMEMF_get_address_bits(ex.out.mem_flags) )
         memflags = MEMF_bits(XENMEMF_get_address_bits(ex.out.mem_flags));
     chunk = 1U << MAX(in_order, out_order);
@@ -363,28 +380,36 @@ static long memory_exchange(XEN_GUEST_HANDLE_PARAM(void) arg)
                 unsteal_page(in[stolen]);
             break;
         }
-        /* Committed: the new frames take over the old frames' numbers. */
-        for ( i = 0; i < per_out; i++ )
-        {
-            xen_pfn_t mfn = page_to_mfn(out[i]);
-
-            for ( j = 0; j < (1U << out_order); j++ )
-                set_gpfn_from_mfn(mfn + j, get_gpfn_from_mfn(in[i * (1U << out_order) + j]));
-        }
+        /*
+         * Committed: the old frames leave the M2P and go back to the heap;
+         * the new ones get the guest frame numbers the caller put in
+         * out.extent_start (as Xen's guest_physmap_add_page for a PV
+         * domain), and their machine numbers are written back there.
+         */
         for ( i = 0; i < stolen; i++ )
+        {
+            set_gpfn_from_mfn(in[i], INVALID_M2P_ENTRY);
             put_page(mfn_to_page(in[i]));
+        }
         for ( i = 0; i < per_out; i++ )
         {
-            xen_pfn_t mfn = page_to_mfn(out[i]);
+            xen_pfn_t mfn = page_to_mfn(out[i]), gpfn;
 
             if ( assign_pages(d, out[i], out_order) )
             {
                 /* Only a dying domain refuses: its frames go back at once. */
                 free_domheap_pages(out[i], out_order);
                 rc = -EINVAL;
+                continue;
             }
-            else if ( copy_to_guest_offset(ex.out.extent_start, first_out + i,
-                                           &mfn, 1) )
+            if ( copy_from_guest_offset(&gpfn, ex.out.extent_start, first_out + i, 1) )
+            {
+                rc = -EFAULT;
+                continue;
+            }
+            for ( j = 0; j < (1U << out_order); j++ )
+                set_gpfn_from_mfn(mfn + j, gpfn + j);
+            if ( copy_to_guest_offset(ex.out.extent_start, first_out + i, &mfn, 1) )
                 rc = -EFAULT;
         }
         ex.nr_exchanged += per_in;

@@ -14,12 +14,20 @@
  * and once dom0 binds it, an event sent by dom0 arrives (seen by
  * SCHEDOP_poll on the masked port) and one sent back reaches dom0.
  * Ending the run shuts the domain down, which dom0 sees as VIRQ_DOM_EXC.
+ * The platform, as Xen 4.17 keeps it from a domU: platform_op and the
+ * machine-check hypercall are -EPERM (a wrong platform_op interface
+ * version still -EACCES: Xen checks it first); the CMOS clock ports read
+ * all ones even with I/O privilege; firmware (the BIOS area at 0xF0000),
+ * the IO-APIC and local APIC pages cannot be mapped (-EPERM); exchanging
+ * dom0's memory is -EPERM.
  */
 #include "guest.h"
 #include <xen/event_channel.h>
 #include <xen/grant_table.h>
 #include <xen/domctl.h>
 #include <xen/sysctl.h>
+#include <xen/platform.h>
+#include <xen/arch-x86/xen-mca.h>
 
 const char test_name[] = "domu-peer";
 
@@ -207,9 +215,56 @@ static void test_ping_pong(void)
     clear_pending(au.port);
 }
 
+static struct xen_platform_op pop;
+static struct xen_mc mc;
+static char window[PAGE_SIZE] __aligned(PAGE_SIZE);
+
+static void test_platform_refused(void)
+{
+    struct physdev_set_iopl iopl = { .iopl = 1 };
+    struct xen_memory_exchange ex = { .nr_exchanged = 0 };
+    xen_pfn_t frame = 0;
+    uint8_t v;
+
+    pop.cmd = XENPF_get_cpuinfo;
+    pop.interface_version = XENPF_INTERFACE_VERSION;
+    check_eq(hypercall1(__HYPERVISOR_platform_op, &pop), -XEN_EPERM, "platform_op is refused");
+    pop.cmd = XENPF_settime64;
+    check_eq(hypercall1(__HYPERVISOR_platform_op, &pop), -XEN_EPERM, "  settime64 too");
+    pop.interface_version = 0;
+    check_eq(hypercall1(__HYPERVISOR_platform_op, &pop), -XEN_EACCES,
+             "  a wrong interface version is -EACCES first");
+    mc.cmd = XEN_MC_physcpuinfo;
+    mc.interface_version = XEN_MCA_INTERFACE_VERSION;
+    check_eq(hypercall1(__HYPERVISOR_mca, &mc), -XEN_EPERM, "the mca hypercall is refused");
+
+    check_eq(HYPERVISOR_physdev_op(PHYSDEVOP_set_iopl, &iopl), 0, "set_iopl(1)");
+    asm volatile ("outb %b1, $0x70; inb $0x71, %b0" : "=a" (v) : "a" (0x0b));
+    check_eq(v, 0xff, "the CMOS clock reads all ones");
+    asm volatile ("outb %b1, $0x70; inb $0x71, %b0" : "=a" (v) : "a" (0x00));
+    check_eq(v, 0xff, "  (seconds too)");
+    iopl.iopl = 0;
+    HYPERVISOR_physdev_op(PHYSDEVOP_set_iopl, &iopl);
+
+    check_eq(set_pte_va(window, (0xf0UL << 12) | PAGE_RO_FLAGS | _PAGE_NX, UVMF_INVLPG),
+             -XEN_EPERM, "the BIOS area cannot be mapped");
+    check_eq(set_pte_va(window, (0xfec00UL << 12) | PAGE_RO_FLAGS | _PAGE_NX, UVMF_INVLPG),
+             -XEN_EPERM, "nor the IO-APIC page");
+    check_eq(set_pte_va(window, (0xfee00UL << 12) | PAGE_RO_FLAGS | _PAGE_NX, UVMF_INVLPG),
+             -XEN_EPERM, "nor the local APIC page");
+
+    ex.in.nr_extents = ex.out.nr_extents = 1;
+    ex.in.domid = ex.out.domid = 0;
+    set_xen_guest_handle(ex.in.extent_start, &frame);
+    set_xen_guest_handle(ex.out.extent_start, &frame);
+    check_eq(HYPERVISOR_memory_op(XENMEM_exchange, &ex), -XEN_EPERM,
+             "exchanging dom0's memory is refused");
+}
+
 void test_main(void)
 {
     test_unprivileged();
+    test_platform_refused();
     test_foreign_frame();
     test_control_refused();
     test_ping_pong();

@@ -25,29 +25,29 @@ static void describe_cpu(unsigned int cpu, struct mcinfo_logical_cpu *c)
     c->mc_ncores = c->mc_ncores_active = c->mc_nthreads = 1;
     cpuid_count(0, 0, &a, &b, &cx, &d);
     c->mc_cpuid_level = a;
-    memcpy(c->mc_vendorid, &b, 4);
-    memcpy(c->mc_vendorid + 4, &d, 4);
-    memcpy(c->mc_vendorid + 8, &cx, 4);
+    cpu_signature(c->mc_vendorid, &c->mc_family, &c->mc_model, &c->mc_step);
     cpuid_count(1, 0, &a, &b, &cx, &d);
-    c->mc_family = (a >> 8) & 0xf;
-    if ( c->mc_family == 0xf )
-        c->mc_family += (a >> 20) & 0xff;
-    c->mc_model = ((a >> 4) & 0xf) | (((a >> 16) & 0xf) << 4);
-    c->mc_step = a & 0xf;
     c->mc_cpu_caps[0] = d;
     c->mc_cpu_caps[4] = cx;
 }
 
+/*
+ * As Xen: without a buffer, count the online CPUs; with one, describe at
+ * most ncpus of them (ncpus 0 is -EINVAL) and say how many were described.
+ */
 static long physcpuinfo(XEN_GUEST_HANDLE(xen_mc_t) arg, xen_mc_t *mc)
 {
     struct mcinfo_logical_cpu info;
     unsigned int cpu, n = 0, want = mc->u.mc_physcpuinfo.ncpus;
+    bool count_only = guest_handle_is_null(mc->u.mc_physcpuinfo.info);
 
+    if ( !count_only && !want )
+        return -EINVAL;
     for ( cpu = 0; cpu < NR_CPUS; cpu++ )
     {
-        if ( !cpu_online(cpu) )
+        if ( !cpu_online(cpu) || (!count_only && n == want) )
             continue;
-        if ( n < want )
+        if ( !count_only )
         {
             describe_cpu(cpu, &info);
             if ( copy_to_guest_offset(mc->u.mc_physcpuinfo.info, n, &info, 1) )
@@ -56,6 +56,23 @@ static long physcpuinfo(XEN_GUEST_HANDLE(xen_mc_t) arg, xen_mc_t *mc)
         n++;
     }
     mc->u.mc_physcpuinfo.ncpus = n;
+    return copy_to_guest(arg, mc, 1) ? -EFAULT : 0;
+}
+
+/* No telemetry is ever queued, so a fetch finds none and an ack has nothing to drop. */
+static long fetch(XEN_GUEST_HANDLE(xen_mc_t) arg, xen_mc_t *mc)
+{
+    uint32_t flags = mc->u.mc_fetch.flags;
+
+    if ( (flags & (XEN_MC_NONURGENT | XEN_MC_URGENT)) != XEN_MC_NONURGENT &&
+         (flags & (XEN_MC_NONURGENT | XEN_MC_URGENT)) != XEN_MC_URGENT )
+        return -EINVAL;
+    if ( flags & XEN_MC_ACK )
+        return 0;
+    if ( guest_handle_is_null(mc->u.mc_fetch.data) )
+        return -EINVAL;
+    mc->u.mc_fetch.flags = XEN_MC_OK | XEN_MC_NODATA;
+    mc->u.mc_fetch.fetch_id = 0;
     return copy_to_guest(arg, mc, 1) ? -EFAULT : 0;
 }
 
@@ -75,10 +92,9 @@ long do_mca(XEN_GUEST_HANDLE_PARAM(void) uarg)
     case XEN_MC_physcpuinfo:
         return physcpuinfo(arg, &mc);
     case XEN_MC_fetch:
-        mc.u.mc_fetch.flags = XEN_MC_NODATA;
-        mc.u.mc_fetch.fetch_id = 0;
-        return copy_to_guest(arg, &mc, 1) ? -EFAULT : 0;
+        return fetch(arg, &mc);
     }
+    /* notifydomain, the injections and unknown commands: -EINVAL, as Xen. */
     hypercall_log_unknown(__HYPERVISOR_mca, mc.cmd);
-    return -ENOSYS;
+    return -EINVAL;
 }

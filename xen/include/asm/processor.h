@@ -81,6 +81,30 @@ static inline void cpuid_count(uint32_t leaf, uint32_t sub, uint32_t *a,
                          : "a"(leaf), "c"(sub));
 }
 
+/*
+ * The CPU's vendor string (12 characters, not terminated) and signature as
+ * Xen decodes CPUID leaf 1: extended family for family 15, extended model
+ * for family 6 and up.  QEMU's CPUs are all alike, so any CPU answers.
+ */
+static inline void cpu_signature(char vendor[12], uint32_t *family,
+                                 uint32_t *model, uint32_t *step)
+{
+    uint32_t a, b, c, d;
+
+    cpuid_count(0, 0, &a, &b, &c, &d);
+    __builtin_memcpy(vendor, &b, 4);
+    __builtin_memcpy(vendor + 4, &d, 4);
+    __builtin_memcpy(vendor + 8, &c, 4);
+    cpuid_count(1, 0, &a, &b, &c, &d);
+    *family = (a >> 8) & 0xf;
+    if ( *family == 0xf )
+        *family += (a >> 20) & 0xff;
+    *model = (a >> 4) & 0xf;
+    if ( *family >= 6 )
+        *model |= ((a >> 16) & 0xf) << 4;
+    *step = a & 0xf;
+}
+
 static inline void halt(void)
 {
     __asm__ __volatile__("hlt" ::: "memory");

@@ -228,11 +228,18 @@ static bool is_iomem(mfn_t mfn)
  * Firmware and device frames are not reference counted.  The privileged
  * domain may map them (Linux as dom0 reads the BIOS, DMI and ROM areas
  * and the VGA window), except the hypervisor's own devices; nobody else may.
+ * The IO-APIC page, as on Xen 4.17 (its mmio_ro_ranges), may be mapped
+ * read-only; a writable mapping of it is refused, where Xen would quietly
+ * make it read-only.
  */
-static bool iomem_mappable(const struct domain *d, mfn_t mfn)
+#define IOAPIC_MFN              0xfec00UL
+static bool iomem_mappable(const struct domain *d, mfn_t mfn, intpte_t e)
 {
-    return d->is_privileged && mfn < (1UL << (PADDR_BITS - PAGE_SHIFT)) &&
-           !(mfn >= HYPERVISOR_MMIO_FIRST && mfn <= HYPERVISOR_MMIO_LAST);
+    if ( !d->is_privileged || mfn >= (1UL << (PADDR_BITS - PAGE_SHIFT)) )
+        return false;
+    if ( mfn == IOAPIC_MFN )
+        return !(e & _PAGE_RW);
+    return !(mfn >= HYPERVISOR_MMIO_FIRST && mfn <= HYPERVISOR_MMIO_LAST);
 }
 
 int get_page_from_l1e(intpte_t e, struct domain *l1_owner,
@@ -246,7 +253,8 @@ int get_page_from_l1e(intpte_t e, struct domain *l1_owner,
     if ( get_pte_flags(e) & l1_disallow(l1_owner) )
         return -EINVAL;
     if ( is_iomem(mfn) )
-        return iomem_mappable(l1_owner, mfn) ? 0 : -EINVAL;
+        /* -EPERM, Xen's answer for MMIO the domain may not map. */
+        return iomem_mappable(l1_owner, mfn, e) ? 0 : -EPERM;
     pg = mfn_to_page(mfn);
     if ( !get_page(pg, pg_owner) )
         /* The hypervisor's own frames are "in use", as Xen reports them. */

@@ -30,6 +30,8 @@
 #define X86_EFLAGS_RF       (1UL << 16)
 #define X86_EFLAGS_VM       (1UL << 17)
 #define X86_EFLAGS_AC       (1UL << 18)
+#define X86_EFLAGS_VIF      (1UL << 19)
+#define X86_EFLAGS_VIP      (1UL << 20)
 
 #define PFEC_user_mode      (1U << 2)
 #define X86_CR0_TS          (1UL << 3)
@@ -396,17 +398,24 @@ static bool emulate_ring3_iret(struct vcpu *v, struct cpu_user_regs *regs)
         return false;
     if ( copy_from_guest_va(frame, regs->rsp, sizeof(frame)) )
         return false;                   /* a real fault: the guest gets it */
-    if ( (frame[1] & 3) != 3 || (frame[4] & 3) != 3 || !canonical(frame[0]) ||
-         !canonical(frame[3]) )
+    /* A selector of another privilege is #GP(selector), as the CPU reports it. */
+    if ( (frame[1] & 3) != 3 || (frame[4] & 3) != 3 )
+    {
+        pv_inject_exception(v, TRAP_gp_fault,
+                            ((frame[1] & 3) != 3 ? frame[1] : frame[4]) & 0xfffc);
+        return true;
+    }
+    if ( !canonical(frame[0]) || !canonical(frame[3]) )
     {
         pv_inject_exception(v, TRAP_gp_fault, 0);
         return true;
     }
     regs->rip = frame[0];
     regs->cs = frame[1];
-    /* At CPL 3 with IOPL 0, IRET cannot change IF or IOPL. */
-    regs->rflags = (frame[2] & ~(X86_EFLAGS_IF | X86_EFLAGS_IOPL | X86_EFLAGS_VM)) |
-                   X86_EFLAGS_IF;
+    /* At CPL 3 with IOPL 0, IRET changes neither IF, IOPL, VIF nor VIP. */
+    regs->rflags = (frame[2] & ~(X86_EFLAGS_IF | X86_EFLAGS_IOPL | X86_EFLAGS_VM |
+                                 X86_EFLAGS_VIF | X86_EFLAGS_VIP)) |
+                   (regs->rflags & (X86_EFLAGS_VIF | X86_EFLAGS_VIP)) | X86_EFLAGS_IF;
     regs->rsp = frame[3];
     regs->ss = frame[4];
     return true;
