@@ -113,10 +113,13 @@ static bool gnttab_in_use(const struct grant_table *gt)
     return false;
 }
 
-/* Gives the shared frames back (each goes when its last reference does). */
-static void release_frames_now(struct grant_table *gt)
+/*
+ * Gives the shared frames back (each goes when its last reference does);
+ * returns how many there were.
+ */
+static unsigned int release_frames_now(struct grant_table *gt)
 {
-    unsigned int i;
+    unsigned int i, n = 0;
 
     for ( i = 0; i < gt->nr_frames; i++ )
     {
@@ -129,7 +132,9 @@ static void release_frames_now(struct grant_table *gt)
              PGC_allocated )
             put_page(pg);
         gt->shared[i] = NULL;
+        n++;
     }
+    return n;
 }
 
 /*
@@ -155,11 +160,14 @@ void gnttab_release_frames(struct domain *d, unsigned long *deferred)
 void gnttab_destroy(struct domain *d)
 {
     struct grant_table *gt = d->grant_table;
-    unsigned int i;
+    unsigned int i, late;
 
     if ( !gt )
         return;
-    release_frames_now(gt);
+    late = release_frames_now(gt);
+    if ( late && d->is_dying )
+        printk("d%u: %u grant frame(s) returned with the domain's last reference\n",
+               d->domain_id, late);
     for ( i = 0; i < gt->nr_frames; i++ )
         xfree(gt->active[i]);
     xfree(gt->shared);
