@@ -70,6 +70,20 @@ static bool domid_in_use(domid_t id)
     return used;
 }
 
+struct domain *get_domain_by_id_dying(domid_t id)
+{
+    struct domain *d;
+
+    spin_lock(&domlist_lock);
+    for ( d = domain_list; d; d = d->next_in_list )
+        if ( d->domain_id == id )
+            break;
+    if ( d )
+        get_domain_ref(d);
+    spin_unlock(&domlist_lock);
+    return d;
+}
+
 struct domain *get_domain_by_id(domid_t id)
 {
     struct domain *d;
@@ -95,11 +109,13 @@ struct domain *get_domain_from(domid_t id)
 {
     struct domain *d;
 
-    /* The list is sorted by id; dying domains are skipped, as by lookups. */
+    /*
+     * The list is sorted by id.  Dying domains are included, as Xen shows
+     * them (with the dying flag) until their destruction completes.
+     */
     spin_lock(&domlist_lock);
     for ( d = domain_list; d; d = d->next_in_list )
-        if ( d->domain_id >= id &&
-             !__atomic_load_n(&d->is_dying, __ATOMIC_ACQUIRE) )
+        if ( d->domain_id >= id )
             break;
     if ( d )
         get_domain_ref(d);
@@ -242,6 +258,7 @@ struct domain *domain_create(domid_t id, const struct domain_create_args *a,
     struct domain *d;
     unsigned int i;
     int rc = -ENOMEM;
+    unsigned long leaked = 0;
 
     *err = -EINVAL;
     if ( id != DOMID_IDLE && (id >= DOMID_FIRST_RESERVED || domid_in_use(id)) )
@@ -297,29 +314,22 @@ struct domain *domain_create(domid_t id, const struct domain_create_args *a,
         }
     if ( d->shared_info )
     {
-        arch_domain_relinquish(d);
+        arch_domain_relinquish(d, false);
         arch_domain_destroy(d);
     }
     evtchn_destroy(d);
-    relinquish_domain_pages(d);
+    relinquish_domain_pages(d, &leaked, false);
     gnttab_destroy(d);
     domain_free(d);
     return NULL;
 }
 
-void domain_kill(struct domain *d)
+enum { KILL_START, KILL_UNPIN, KILL_PAGES, KILL_DONE };
+
+/* The quick, once-only part: stop the vCPUs, cut the domain's links. */
+static void kill_begin(struct domain *d)
 {
     unsigned int i;
-    unsigned long owned, left;
-
-    spin_lock(&d->domain_lock);
-    if ( d->is_dying )
-    {
-        spin_unlock(&d->domain_lock);
-        return;
-    }
-    __atomic_store_n(&d->is_dying, true, __ATOMIC_RELEASE);
-    spin_unlock(&d->domain_lock);
 
     for ( i = 0; i < d->max_vcpus; i++ )
         if ( d->vcpu[i] )
@@ -330,8 +340,7 @@ void domain_kill(struct domain *d)
                 __atomic_load_n(&d->vcpu[i]->is_running, __ATOMIC_ACQUIRE) )
             cpu_relax();
 
-    domlist_remove(d);
-    owned = d->tot_pages + d->xenheap_pages;
+    d->kill_owned = d->tot_pages + d->xenheap_pages;
     evtchn_destroy(d);
     gnttab_release_mappings(d);
     for ( i = 0; i < d->max_vcpus; i++ )
@@ -342,14 +351,80 @@ void domain_kill(struct domain *d)
             stop_timer(&d->vcpu[i]->poll_timer);
             sched_vcpu_remove(d->vcpu[i]);
         }
-    arch_domain_relinquish(d);
-    arch_domain_destroy(d);
-    left = 0;
-    gnttab_release_frames(d, &left);
-    left += relinquish_domain_pages(d);
-    printk("Domain %u destroyed: %lu of %lu pages returned to the heap, "
-           "%lu still referenced\n", d->domain_id, owned - left, owned, left);
-    put_domain(d);                      /* the list's reference */
+}
+
+/*
+ * Destruction is long for a big domain (every page-table page is
+ * devalidated, every frame freed), so it runs in stages that stop when the
+ * CPU is wanted elsewhere and resume where they stopped.
+ */
+static int kill_step(struct domain *d, bool preemptible)
+{
+    switch ( d->kill_stage )
+    {
+    case KILL_START:
+        kill_begin(d);
+        d->kill_stage = KILL_UNPIN;
+        /* fall through */
+    case KILL_UNPIN:
+        if ( arch_domain_relinquish(d, preemptible) )
+            return -ERESTART;
+        arch_domain_destroy(d);
+        gnttab_release_frames(d, &d->kill_left);
+        d->kill_stage = KILL_PAGES;
+        /* fall through */
+    case KILL_PAGES:
+        if ( relinquish_domain_pages(d, &d->kill_left, preemptible) )
+            return -ERESTART;
+        d->kill_stage = KILL_DONE;
+        printk("Domain %u destroyed: %lu of %lu pages returned to the heap, "
+               "%lu still referenced\n", d->domain_id,
+               d->kill_owned - d->kill_left, d->kill_owned, d->kill_left);
+        domlist_remove(d);
+        put_domain(d);                  /* the list's reference */
+    }
+    return 0;
+}
+
+static int domain_kill_mode(struct domain *d, bool preemptible)
+{
+    int rc;
+
+    spin_lock(&d->domain_lock);
+    if ( d->kill_stage == KILL_DONE )
+    {
+        spin_unlock(&d->domain_lock);
+        return 0;
+    }
+    /* Another CPU is at it: come back later. */
+    if ( d->kill_busy )
+    {
+        spin_unlock(&d->domain_lock);
+        return -ERESTART;
+    }
+    d->kill_busy = true;
+    __atomic_store_n(&d->is_dying, true, __ATOMIC_RELEASE);
+    spin_unlock(&d->domain_lock);
+
+    get_domain_ref(d);                  /* the structure outlives the list */
+    rc = kill_step(d, preemptible);
+    spin_lock(&d->domain_lock);
+    d->kill_busy = false;
+    spin_unlock(&d->domain_lock);
+    put_domain(d);
+    return rc;
+}
+
+int domain_kill(struct domain *d)
+{
+    return domain_kill_mode(d, true);
+}
+
+void domain_kill_sync(struct domain *d)
+{
+    /* Only a concurrent killer on another CPU can make this wait. */
+    while ( domain_kill_mode(d, false) )
+        cpu_relax();
 }
 
 /* --- Pausing. */

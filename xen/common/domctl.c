@@ -201,7 +201,8 @@ static long domctl_destroydomain(struct domain *d)
     /* domain_kill() waits for every vCPU to stop: never our own. */
     if ( d == current->domain )
         return -EINVAL;
-    domain_kill(d);
+    if ( domain_kill(d) )
+        return -ERESTART;
     /* The toolstack learns of it like of any other domain that stopped. */
     if ( (dom0 = get_domain_by_id(0)) )
     {
@@ -570,7 +571,9 @@ long do_domctl(XEN_GUEST_HANDLE_PARAM(xen_domctl_t) u_domctl)
     /* Xen looks the target up before asking whether the caller may act. */
     if ( op.cmd != XEN_DOMCTL_createdomain )
     {
-        d = get_domain_by_id(op.domain);
+        /* A destruction in progress is found again to be carried on. */
+        d = op.cmd == XEN_DOMCTL_destroydomain ? get_domain_by_id_dying(op.domain)
+                                               : get_domain_by_id(op.domain);
         if ( !d && op.cmd != XEN_DOMCTL_getdomaininfo )
             return -ESRCH;
     }
@@ -596,5 +599,9 @@ long do_domctl(XEN_GUEST_HANDLE_PARAM(xen_domctl_t) u_domctl)
         put_domain(d);
     if ( copyback && copy_to_guest(u_domctl, &op, 1) )
         rc = -EFAULT;
+    /* A long operation (destruction) yielded the CPU: issue it again. */
+    if ( rc == -ERESTART )
+        return hypercall_continue(__HYPERVISOR_domctl, 1,
+                                  guest_handle_to_va(u_domctl));
     return rc;
 }

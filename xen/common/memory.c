@@ -115,13 +115,19 @@ static bool release_allocation(struct page_info *pg)
  * reference the domain's own page tables and vCPUs held: what remains of
  * each frame is the allocation reference, and it goes now.
  */
-unsigned long relinquish_domain_pages(struct domain *d)
+int relinquish_domain_pages(struct domain *d, unsigned long *leaked_out,
+                            bool preemptible)
 {
     struct page_info *pg;
-    unsigned long leaked = 0;
+    unsigned long leaked = 0, work = 0;
 
     for ( ; ; )
     {
+        if ( preemptible && (++work % 1024) == 0 && hypercall_preempt_check() )
+        {
+            *leaked_out += leaked;
+            return -ERESTART;
+        }
         spin_lock(&d->page_alloc_lock);
         pg = page_list_first(&d->page_list);
         spin_unlock(&d->page_alloc_lock);
@@ -150,7 +156,8 @@ unsigned long relinquish_domain_pages(struct domain *d)
             leaked++;
         d->shared_info = NULL;
     }
-    return leaked;
+    *leaked_out += leaked;
+    return 0;
 }
 
 /* --- memory_op. */

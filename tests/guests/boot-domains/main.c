@@ -16,6 +16,7 @@
 #include "guest.h"
 #include <xen/event_channel.h>
 #include <xen/grant_table.h>
+#include <xen/domctl.h>
 
 const char test_name[] = "boot-domains";
 
@@ -33,6 +34,25 @@ static long poll_port(evtchn_port_t port)
     while ( !port_pending(port) && !rc )
         rc = HYPERVISOR_sched_op(SCHEDOP_poll, &poll);
     return rc;
+}
+
+/* Destruction is preemptible: wait until getdomaininfo no longer finds it. */
+static bool wait_until_destroyed(domid_t id)
+{
+    static struct xen_domctl dc;
+    unsigned int tries;
+
+    for ( tries = 0; tries < 200000; tries++ )
+    {
+        memset(&dc, 0, sizeof(dc));
+        dc.cmd = XEN_DOMCTL_getdomaininfo;
+        dc.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
+        dc.domain = id;
+        if ( HYPERVISOR_domctl(&dc) || dc.u.getdomaininfo.domain != id )
+            return true;
+        HYPERVISOR_sched_op(SCHEDOP_yield, NULL);
+    }
+    return false;
 }
 
 void test_main(void)
@@ -95,6 +115,7 @@ void test_main(void)
         check_eq(HYPERVISOR_event_channel_op(EVTCHNOP_send, &send), 0,
                  "tell the peer to leave at once");
         check_eq(poll_port(exc.port), 0, "poll for VIRQ_DOM_EXC");
+        check(wait_until_destroyed(1), "the peer is destroyed while we map its page");
         check_eq(page[1], 0x5eedfacade42UL, "the dead peer's page is still ours to read");
         check_eq(HYPERVISOR_grant_table_op(GNTTABOP_unmap_grant_ref, &unmap, 1), 0,
                  "unmap_grant_ref after the peer died");

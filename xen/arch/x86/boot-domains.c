@@ -138,15 +138,11 @@ static void reap_one(struct domain *d, void *arg)
 {
     bool *again = arg;
 
-    if ( !d->is_boot_domain || !d->is_shutting_down || d->is_dying )
+    if ( !d->is_boot_domain || !d->is_shutting_down )
         return;
     /* Its vCPUs stop at their next exit; come back when they did. */
-    if ( has_running_vcpu(d) )
-    {
+    if ( has_running_vcpu(d) || domain_kill(d) )
         *again = true;
-        return;
-    }
-    domain_kill(d);
 }
 
 static void reap_stopped_domains(void *unused)
@@ -162,12 +158,12 @@ static void reap_one_now(struct domain *d, void *unused)
 {
     s_time_t deadline = NOW() + MILLISECS(100);
 
-    if ( !d->is_boot_domain || !d->is_shutting_down || d->is_dying )
+    if ( !d->is_boot_domain || !d->is_shutting_down )
         return;
     while ( has_running_vcpu(d) && NOW() < deadline )
         cpu_relax();
     if ( !has_running_vcpu(d) )
-        domain_kill(d);
+        domain_kill_sync(d);
 }
 
 /*

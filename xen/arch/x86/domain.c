@@ -9,6 +9,7 @@
  * through restore_all_guest, the idle vCPU through idle_loop().
  */
 #include <xen/errno.h>
+#include <xen/hypercall.h>
 #include <xen/lib.h>
 #include <xen/mm.h>
 #include <xen/sched.h>
@@ -102,11 +103,15 @@ uint64_t perdomain_l4e(const struct domain *d)
     return ((uint64_t)d->arch.perdomain_l3_mfn << PAGE_SHIFT) | __PAGE_TABLE;
 }
 
-/* Drop every reference the domain's tables, pins and vCPUs hold. */
-void arch_domain_relinquish(struct domain *d)
+/*
+ * Drop every reference the domain's tables, pins and vCPUs hold.  Returns
+ * -ERESTART when the CPU is wanted elsewhere; calling again carries on
+ * (what is done stays done: unpinned pages are skipped).
+ */
+int arch_domain_relinquish(struct domain *d, bool preemptible)
 {
     struct page_info *pg;
-    unsigned int i;
+    unsigned int i, work = 0;
 
     spin_lock(&d->arch.mm_lock);
     for ( i = 0; i < d->max_vcpus; i++ )
@@ -130,6 +135,11 @@ void arch_domain_relinquish(struct domain *d)
     {
         struct page_info *next;
 
+        if ( preemptible && (++work % 256) == 0 && hypercall_preempt_check() )
+        {
+            spin_unlock(&d->arch.mm_lock);
+            return -ERESTART;
+        }
         if ( __atomic_fetch_and(&pg->u.inuse.type_info, ~PGT_pinned,
                                 __ATOMIC_ACQ_REL) & PGT_pinned )
         {
@@ -150,6 +160,7 @@ void arch_domain_relinquish(struct domain *d)
         pg = next;
     }
     spin_unlock(&d->arch.mm_lock);
+    return 0;
 }
 
 /* --- vCPUs. */

@@ -143,8 +143,12 @@ struct page_info *alloc_domain_pages(struct domain *d, unsigned int order,
 void share_xen_page_with_guest(struct page_info *pg, struct domain *d);
 /* The last reference to a domain's frame went: back to the heap. */
 void free_domain_page(struct page_info *pg);
-/* Drops d's allocations; returns how many frames others still reference. */
-unsigned long relinquish_domain_pages(struct domain *d);
+/*
+ * Drops d's allocations, adding to *leaked the frames others still
+ * reference.  -ERESTART: preempted, call again.
+ */
+int relinquish_domain_pages(struct domain *d, unsigned long *leaked,
+                            bool preemptible);
 
 /* Free blocks per order and zone (the 'm' debug key). */
 void dump_heap(void);

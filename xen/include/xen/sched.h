@@ -96,6 +96,10 @@ struct domain {
     /* References: see "Lifetime" above.  Atomic. */
     unsigned int refcnt;
     bool is_dying;                      /* domain_kill() started */
+    /* domain_kill() progress (KILL_*), under domain_lock; one killer at a time. */
+    unsigned int kill_stage;
+    bool kill_busy;
+    unsigned long kill_owned, kill_left;
 
     /* Shutdown: set once, under domain_lock. */
     bool is_shutting_down;
@@ -186,8 +190,16 @@ struct vcpu *vcpu_create(struct domain *d, unsigned int id);
 void boot_domain_stopped(struct domain *d);
 /* Destroys every stopped boot domain now (the machine is stopping). */
 void reap_stopped_domains_now(void);
-/* Takes the domain off the list and frees everything but the structure. */
-void domain_kill(struct domain *d);
+/*
+ * Stops the domain and frees everything but the structure (which goes with
+ * its last reference).  Preemptible: -ERESTART means "call again", the
+ * work done so far is kept.  0 once destroyed.
+ */
+int domain_kill(struct domain *d);
+/* The same to the end, without yielding (the machine is stopping). */
+void domain_kill_sync(struct domain *d);
+/* get_domain_by_id() that also finds a domain being destroyed. */
+struct domain *get_domain_by_id_dying(domid_t id);
 
 /*
  * Lookups return the domain with a reference held (drop it with
@@ -262,8 +274,8 @@ int arch_domain_create(struct domain *d);
 void arch_domain_destroy(struct domain *d);
 int arch_vcpu_create(struct vcpu *v);
 void arch_vcpu_destroy(struct vcpu *v);
-/* Releases the domain's page-table references so its pages can be freed. */
-void arch_domain_relinquish(struct domain *d);
+/* Releases the domain's page-table references; -ERESTART: call again. */
+int arch_domain_relinquish(struct domain *d, bool preemptible);
 /* Switch this CPU from prev to next; does not return if next is a guest. */
 void context_switch(struct vcpu *prev, struct vcpu *next);
 
