@@ -47,8 +47,7 @@ int control_op_permitted(void)
 
 /* Xen 4.17's defaults and ceilings for the per-domain grant limits. */
 #define MAX_GRANT_FRAMES        64      /* opt_max_grant_frames */
-#define MAX_MAPTRACK_FRAMES     1024    /* opt_max_maptrack_frames */
-#define MAPTRACK_PER_FRAME      512     /* 8-byte entries per 4 KiB frame */
+#define MAX_MAPTRACK_FRAMES     ((int32_t)opt_max_maptrack_frames)
 #define GRANT_VERSION_MAX       1       /* Tessera offers v1 entries only */
 
 #define CDF_KNOWN (XEN_DOMCTL_CDF_hvm | XEN_DOMCTL_CDF_hap |                 \
@@ -159,7 +158,7 @@ static void apply_limits(struct domain *d,
         gt->max_frames = MIN((unsigned int)c->max_grant_frames, gt->max_frames);
     if ( c->max_maptrack_frames >= 0 )
         gt->maptrack_limit = MIN((unsigned int)c->max_maptrack_frames *
-                                 MAPTRACK_PER_FRAME, gt->maptrack_limit);
+                                 GNTTAB_XEN_MAPTRACK_PER_FRAME, gt->maptrack_limit);
     spin_unlock(&gt->lock);
 }
 

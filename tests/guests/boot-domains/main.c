@@ -11,19 +11,14 @@
  * peer's answer, unmaps; with "unmap-after-peer-exit" on dom0's command
  * line the peer dies first and the unmap comes after its death); binding a
  * port that is not offered to dom0 is refused; VIRQ_DOM_EXC reaches dom0
- * when the peer shuts down.
+ * when the peer shuts down.  With "fifo" on both command lines, both
+ * domains run the FIFO event ABI and the same exchange goes over it.
  */
-#include "guest.h"
-#include <xen/event_channel.h>
+#include "events.h"
 #include <xen/grant_table.h>
 #include <xen/domctl.h>
 
 const char test_name[] = "boot-domains";
-
-static bool port_pending(evtchn_port_t port)
-{
-    return (shared_info->evtchn_pending[port / 64] >> (port % 64)) & 1;
-}
 
 static long poll_port(evtchn_port_t port)
 {
@@ -64,9 +59,12 @@ void test_main(void)
     long rc;
     unsigned int tries;
 
+    if ( strstr((const char *)start_info->cmd_line, "fifo") &&
+         !check(events_use_fifo(), "switch to the FIFO event ABI") )
+        return;
     check_eq(HYPERVISOR_event_channel_op(EVTCHNOP_bind_virq, &exc), 0,
              "bind VIRQ_DOM_EXC");
-    shared_info->evtchn_mask[0] |= 1UL << exc.port;
+    port_mask(exc.port);
 
     /* The peer offers its port 1 once it runs: retry until it has. */
     for ( tries = 0; tries < 100000; tries++ )
@@ -80,9 +78,9 @@ void test_main(void)
         return;
     check_eq(HYPERVISOR_event_channel_op(EVTCHNOP_bind_interdomain, &bad), -XEN_EINVAL,
              "a port not offered to us cannot be bound");
-    shared_info->evtchn_mask[0] |= 1UL << bi.local_port;
+    port_mask(bi.local_port);
     /* Binding raises the local port once; start from a clean state. */
-    shared_info->evtchn_pending[0] &= ~(1UL << bi.local_port);
+    port_clear(bi.local_port);
 
     /* The peer granted us a page as ref 8 before offering its port. */
     uint64_t scratch_mfn;
@@ -111,7 +109,7 @@ void test_main(void)
          * mapped here, and the unmap that follows must still work (the
          * hypervisor keeps the peer's grant state until then).
          */
-        shared_info->evtchn_pending[0] &= ~(1UL << bi.local_port);
+        port_clear(bi.local_port);
         check_eq(HYPERVISOR_event_channel_op(EVTCHNOP_send, &send), 0,
                  "tell the peer to leave at once");
         check_eq(poll_port(exc.port), 0, "poll for VIRQ_DOM_EXC");
@@ -126,7 +124,7 @@ void test_main(void)
         check_eq(HYPERVISOR_grant_table_op(GNTTABOP_unmap_grant_ref, &unmap, 1), 0,
                  "unmap_grant_ref");
         check_eq(unmap.status, GNTST_okay, "unmap the peer's page");
-        shared_info->evtchn_pending[0] &= ~(1UL << bi.local_port);
+        port_clear(bi.local_port);
         check_eq(HYPERVISOR_event_channel_op(EVTCHNOP_send, &send), 0,
                  "tell the peer its page is free");
         check_eq(poll_port(exc.port), 0, "poll for VIRQ_DOM_EXC");

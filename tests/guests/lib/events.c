@@ -18,14 +18,61 @@ static xen_ulong_t bit_of(evtchn_port_t port)
     return 1UL << (port % WORD_BITS);
 }
 
+/*
+ * Once events_use_fifo() succeeds, the port helpers below work on the
+ * FIFO event words (one array page: ports below EVENT_WORDS_PER_PAGE)
+ * instead of the 2-level bitmaps.  Ports are then only ever polled, never
+ * taken off a queue: a masked word only gets PENDING, so clearing that
+ * bit is all a poller does.
+ */
+#define EVENT_WORDS_PER_PAGE  (PAGE_SIZE / sizeof(event_word_t))
+static event_word_t *fifo_words;
+
+static event_word_t *fifo_word(evtchn_port_t port)
+{
+    return &fifo_words[port % EVENT_WORDS_PER_PAGE];
+}
+
+bool events_use_fifo(void)
+{
+    struct evtchn_init_control ic = { .vcpu = 0 };
+    struct evtchn_expand_array ea;
+    uint64_t cb_mfn, array_mfn;
+    unsigned int i;
+    event_word_t *words;
+
+    zeroed_frame(&cb_mfn);
+    words = zeroed_frame(&array_mfn);
+    /* As Linux does: every word starts MASKED, ports are unmasked when bound. */
+    for ( i = 0; i < EVENT_WORDS_PER_PAGE; i++ )
+        words[i] = 1u << EVTCHN_FIFO_MASKED;
+    ic.control_gfn = cb_mfn;     /* a PV guest names frames by MFN */
+    ic.offset = 0;
+    if ( HYPERVISOR_event_channel_op(EVTCHNOP_init_control, &ic) )
+        return false;
+    ea.array_gfn = array_mfn;
+    if ( HYPERVISOR_event_channel_op(EVTCHNOP_expand_array, &ea) )
+        return false;
+    fifo_words = words;
+    printk("events: FIFO ABI on (control block mfn %#lx, one array page)\n",
+           (unsigned long)cb_mfn);
+    return true;
+}
+
 bool port_pending(evtchn_port_t port)
 {
+    if ( fifo_words )
+        return __atomic_load_n(fifo_word(port), __ATOMIC_SEQ_CST) &
+               (1u << EVTCHN_FIFO_PENDING);
     return __atomic_load_n(&shared_info->evtchn_pending[port / WORD_BITS],
                            __ATOMIC_SEQ_CST) & bit_of(port);
 }
 
 bool port_masked(evtchn_port_t port)
 {
+    if ( fifo_words )
+        return __atomic_load_n(fifo_word(port), __ATOMIC_SEQ_CST) &
+               (1u << EVTCHN_FIFO_MASKED);
     return __atomic_load_n(&shared_info->evtchn_mask[port / WORD_BITS],
                            __ATOMIC_SEQ_CST) & bit_of(port);
 }
@@ -38,18 +85,29 @@ bool port_selected(evtchn_port_t port)
 
 void port_mask(evtchn_port_t port)
 {
-    __atomic_fetch_or(&shared_info->evtchn_mask[port / WORD_BITS], bit_of(port),
-                      __ATOMIC_SEQ_CST);
+    if ( fifo_words )
+        __atomic_fetch_or(fifo_word(port), 1u << EVTCHN_FIFO_MASKED, __ATOMIC_SEQ_CST);
+    else
+        __atomic_fetch_or(&shared_info->evtchn_mask[port / WORD_BITS], bit_of(port),
+                          __ATOMIC_SEQ_CST);
 }
 
 void port_unmask_local(evtchn_port_t port)
 {
-    __atomic_fetch_and(&shared_info->evtchn_mask[port / WORD_BITS], ~bit_of(port),
-                       __ATOMIC_SEQ_CST);
+    if ( fifo_words )
+        __atomic_fetch_and(fifo_word(port), ~(1u << EVTCHN_FIFO_MASKED), __ATOMIC_SEQ_CST);
+    else
+        __atomic_fetch_and(&shared_info->evtchn_mask[port / WORD_BITS], ~bit_of(port),
+                           __ATOMIC_SEQ_CST);
 }
 
 void port_clear(evtchn_port_t port)
 {
+    if ( fifo_words )
+    {
+        __atomic_fetch_and(fifo_word(port), ~(1u << EVTCHN_FIFO_PENDING), __ATOMIC_SEQ_CST);
+        return;
+    }
     __atomic_fetch_and(&shared_info->evtchn_pending[port / WORD_BITS], ~bit_of(port),
                        __ATOMIC_SEQ_CST);
     __atomic_fetch_and(&vcpu0_info()->evtchn_pending_sel, ~(1UL << (port / WORD_BITS)),

@@ -16,6 +16,12 @@ static inline struct vcpu_info *vcpu0_info(void)
     return &shared_info->vcpu_info[0];
 }
 
+/*
+ * Switches this domain to the FIFO ABI (control block for vCPU 0, one
+ * array page with every word MASKED): the port_* helpers follow.  False
+ * if the hypervisor refused.
+ */
+bool events_use_fifo(void);
 bool port_pending(evtchn_port_t port);
 bool port_masked(evtchn_port_t port);
 bool port_selected(evtchn_port_t port);     /* its word's bit in vCPU 0's selector */

@@ -27,33 +27,50 @@
 #include <asm/pv.h>
 #include "../../arch/x86/pv/mm.h"
 
-#define MAPTRACK_CHUNK 256
-
 /* --- The maptrack (mapper's table lock held). */
 
+/* Backs MAPTRACK_PER_CHUNK more handles, all free; false if none may be. */
+static bool maptrack_grow(struct grant_table *gt)
+{
+    unsigned int chunks = (gt->maptrack_limit + MAPTRACK_PER_CHUNK - 1) / MAPTRACK_PER_CHUNK;
+    unsigned int c = gt->maptrack_size / MAPTRACK_PER_CHUNK, i;
+    struct grant_mapping *chunk;
+
+    if ( gt->maptrack_size >= gt->maptrack_limit )
+        return false;
+    if ( !gt->maptrack )
+    {
+        gt->maptrack = xzalloc_array(struct grant_mapping *, chunks);
+        if ( !gt->maptrack )
+            return false;
+    }
+    chunk = xzalloc_array(struct grant_mapping, MAPTRACK_PER_CHUNK);
+    if ( !chunk )
+        return false;
+    for ( i = 0; i < MAPTRACK_PER_CHUNK; i++ )
+        chunk[i].ref = i + 1 < MAPTRACK_PER_CHUNK ? gt->maptrack_size + i + 1
+                                                  : gt->maptrack_free;
+    gt->maptrack[c] = chunk;
+    gt->maptrack_free = gt->maptrack_size;
+    gt->maptrack_size += MAPTRACK_PER_CHUNK;
+    return true;
+}
+
+/*
+ * A free handle below the limit (the last chunk may reach past it when
+ * the limit was lowered or is no multiple of a chunk), or -1.
+ */
 static int maptrack_get(struct grant_table *gt)
 {
-    unsigned int i;
+    unsigned int h;
 
-    for ( i = 0; i < gt->maptrack_size; i++ )
-        if ( !gt->maptrack[i].flags )
-            return i;
-    if ( gt->maptrack_size >= gt->maptrack_limit )
-        return -1;
-    {
-        unsigned int n = gt->maptrack_size + MAPTRACK_CHUNK;
-        struct grant_mapping *m = xzalloc_array(struct grant_mapping, n);
-
-        if ( !m )
+    do {
+        if ( gt->maptrack_free == MAPTRACK_NONE && !maptrack_grow(gt) )
             return -1;
-        if ( gt->maptrack )
-            memcpy(m, gt->maptrack, gt->maptrack_size * sizeof(*m));
-        xfree(gt->maptrack);
-        gt->maptrack = m;
-        i = gt->maptrack_size;
-        gt->maptrack_size = n;
-    }
-    return i;
+        h = gt->maptrack_free;
+        gt->maptrack_free = maptrack_entry(gt, h)->ref;
+    } while ( h >= gt->maptrack_limit );        /* never handed out */
+    return h;
 }
 
 #define MAPTRACK_IN_USE      0x8000  /* with the GNTMAP_* flags of the map */
@@ -66,7 +83,7 @@ static int maptrack_reserve(struct grant_table *lgt)
     spin_lock(&lgt->lock);
     handle = maptrack_get(lgt);
     if ( handle >= 0 )
-        lgt->maptrack[handle].flags = MAPTRACK_RESERVED;
+        maptrack_entry(lgt, handle)->flags = MAPTRACK_RESERVED;
     spin_unlock(&lgt->lock);
     return handle;
 }
@@ -74,7 +91,8 @@ static int maptrack_reserve(struct grant_table *lgt)
 static void maptrack_free(struct grant_table *lgt, unsigned int handle, bool used)
 {
     spin_lock(&lgt->lock);
-    memset(&lgt->maptrack[handle], 0, sizeof(lgt->maptrack[handle]));
+    *maptrack_entry(lgt, handle) = (struct grant_mapping){ .ref = lgt->maptrack_free };
+    lgt->maptrack_free = handle;
     if ( used )
         lgt->maptrack_used--;
     spin_unlock(&lgt->lock);
@@ -198,7 +216,7 @@ static int16_t map_one(struct domain *ld, gnttab_map_grant_ref_t *op)
             flush_mapping(ld, op->host_addr, op->flags);
     }
     spin_lock(&lgt->lock);
-    lgt->maptrack[handle] = (struct grant_mapping){
+    *maptrack_entry(lgt, handle) = (struct grant_mapping){
         .ref = op->ref, .domid = rd->domain_id, .mfn = mfn, .granter = rd,
         .flags = (op->flags & (GNTMAP_readonly | GNTMAP_host_map |
                                GNTMAP_device_map | GNTMAP_contains_pte)) |
@@ -289,14 +307,13 @@ static int16_t unmap_one(struct domain *ld, gnttab_unmap_grant_ref_t *op,
     spin_lock(&ld->arch.mm_lock);
     spin_lock(&lgt->lock);
     if ( op->handle >= lgt->maptrack_size ||
-         !(lgt->maptrack[op->handle & -(unsigned long)(op->handle < lgt->maptrack_size)].flags &
-           MAPTRACK_IN_USE) )
+         !(maptrack_entry(lgt, op->handle)->flags & MAPTRACK_IN_USE) )
     {
         spin_unlock(&lgt->lock);
         rc = GNTST_bad_handle;
         goto out;
     }
-    m = lgt->maptrack[op->handle];
+    m = *maptrack_entry(lgt, op->handle);
     if ( op->dev_bus_addr && (m.flags & GNTMAP_device_map) &&
          op->dev_bus_addr != ((uint64_t)m.mfn << PAGE_SHIFT) )
     {
@@ -333,13 +350,13 @@ static int16_t unmap_one(struct domain *ld, gnttab_unmap_grant_ref_t *op,
     if ( m.flags & (GNTMAP_host_map | GNTMAP_device_map) )
     {
         /* Half of the mapping is left: it keeps the grant. */
-        lgt->maptrack[op->handle].flags = m.flags;
+        maptrack_entry(lgt, op->handle)->flags = m.flags;
         spin_unlock(&lgt->lock);
         if ( flush )
             flush_mapping(ld, op->host_addr, m.flags | GNTMAP_host_map);
         goto out;
     }
-    lgt->maptrack[op->handle].flags = MAPTRACK_RESERVED;
+    maptrack_entry(lgt, op->handle)->flags = MAPTRACK_RESERVED;
     spin_unlock(&lgt->lock);
     /* No CPU may keep the translation once the references go. */
     if ( flush )
@@ -406,11 +423,12 @@ void gnttab_release_mappings(struct domain *d)
         return;
     /* Nothing runs in the dying domain: no lock of its own is needed. */
     for ( i = 0; i < gt->maptrack_size; i++ )
-        if ( gt->maptrack[i].flags & MAPTRACK_IN_USE )
+        if ( maptrack_entry(gt, i)->flags & MAPTRACK_IN_USE )
         {
-            struct grant_mapping m = gt->maptrack[i];
+            struct grant_mapping m = *maptrack_entry(gt, i);
 
-            memset(&gt->maptrack[i], 0, sizeof(m));
+            *maptrack_entry(gt, i) = (struct grant_mapping){ .ref = gt->maptrack_free };
+            gt->maptrack_free = i;
             gt->maptrack_used--;
             release_mapping(&m);
         }

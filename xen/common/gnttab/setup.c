@@ -11,6 +11,7 @@
 #include <xen/hypercall.h>
 #include <xen/lib.h>
 #include <xen/mm.h>
+#include <xen/param.h>
 #include <xen/sched.h>
 #include <xen/string.h>
 #include <xen/xmalloc.h>
@@ -47,6 +48,10 @@ struct active_grant_entry *gnttab_active_entry(struct grant_table *gt,
 
 static int grow_table(struct domain *d, struct grant_table *gt, unsigned int nr);
 
+/* Xen's option: how many maptrack frames a domain may have at most. */
+unsigned int opt_max_maptrack_frames = GNTTAB_DEFAULT_MAX_MAPTRACK_FRAMES;
+integer_param("gnttab_max_maptrack_frames", opt_max_maptrack_frames);
+
 int gnttab_init(struct domain *d)
 {
     struct grant_table *gt = xzalloc(struct grant_table);
@@ -55,7 +60,8 @@ int gnttab_init(struct domain *d)
         return -ENOMEM;
     spin_lock_init_class(&gt->lock, LOCK_CLASS_grant);
     gt->max_frames = GNTTAB_DEFAULT_MAX_FRAMES;
-    gt->maptrack_limit = GNTTAB_DEFAULT_MAX_MAPTRACK;
+    gt->maptrack_limit = opt_max_maptrack_frames * GNTTAB_XEN_MAPTRACK_PER_FRAME;
+    gt->maptrack_free = MAPTRACK_NONE;
     gt->shared = xzalloc_array(void *, gt->max_frames);
     gt->active = xzalloc_array(struct active_grant_entry *, gt->max_frames);
     d->grant_table = gt;
@@ -172,6 +178,9 @@ void gnttab_destroy(struct domain *d)
         xfree(gt->active[i]);
     xfree(gt->shared);
     xfree(gt->active);
+    if ( gt->maptrack )
+        for ( i = 0; i < gt->maptrack_size / MAPTRACK_PER_CHUNK; i++ )
+            xfree(gt->maptrack[i]);
     xfree(gt->maptrack);
     xfree(gt);
     d->grant_table = NULL;

@@ -23,7 +23,15 @@
 struct domain;
 
 #define GNTTAB_DEFAULT_MAX_FRAMES   64
-#define GNTTAB_DEFAULT_MAX_MAPTRACK 16384
+/*
+ * Maptrack limits are given in Xen's maptrack frames (createdomain's
+ * max_maptrack_frames, gnttab_max_maptrack_frames=): Xen keeps 256
+ * 16-byte records in one.  Ours are larger, so a frame limit is turned
+ * into the number of handles Xen would allow, whatever our storage.
+ */
+#define GNTTAB_DEFAULT_MAX_MAPTRACK_FRAMES 1024
+#define GNTTAB_XEN_MAPTRACK_PER_FRAME      256
+extern unsigned int opt_max_maptrack_frames;
 
 /* How an entry is pinned: counts of host mappings plus copies in flight. */
 struct active_grant_entry {
@@ -34,7 +42,7 @@ struct active_grant_entry {
 };
 
 struct grant_mapping {
-    grant_ref_t ref;
+    grant_ref_t ref;                /* a free slot: the next free handle */
     domid_t domid;                  /* granter */
     uint16_t flags;                 /* GNTMAP_*; 0 = free slot */
     unsigned long mfn;
@@ -48,9 +56,29 @@ struct grant_table {
     void **shared;                  /* [max_frames] hypervisor addresses */
     struct active_grant_entry **active; /* [max_frames] arrays of 512 */
 
-    struct grant_mapping *maptrack; /* [maptrack_limit], grown on demand */
-    unsigned int maptrack_size, maptrack_limit, maptrack_used;
+    /*
+     * The maptrack: chunks of MAPTRACK_PER_CHUNK records, allocated as
+     * mappings need them (the directory with the first); free records
+     * form a list through their ref field, so taking and giving back a
+     * handle is O(1).
+     */
+    struct grant_mapping **maptrack;    /* [maptrack_chunks(limit)] */
+    unsigned int maptrack_size;         /* handles backed by chunks */
+    unsigned int maptrack_limit;        /* handles allowed */
+    unsigned int maptrack_used;
+    unsigned int maptrack_free;         /* first free handle, or MAPTRACK_NONE */
 };
+
+#define MAPTRACK_PER_CHUNK  (PAGE_SIZE / sizeof(struct grant_mapping))
+#define MAPTRACK_NONE       (~0u)
+
+/* The record of handle h < gt->maptrack_size (clamped: h is the guest's). */
+static inline struct grant_mapping *maptrack_entry(struct grant_table *gt,
+                                                   unsigned int h)
+{
+    h &= -(unsigned int)(h < gt->maptrack_size);
+    return &gt->maptrack[h / MAPTRACK_PER_CHUNK][h % MAPTRACK_PER_CHUNK];
+}
 
 int gnttab_init(struct domain *d);
 /* The domain is dying: drop every mapping it holds of others' grants. */
