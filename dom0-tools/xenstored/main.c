@@ -19,6 +19,7 @@
 #include "core.h"
 #include "domain.h"
 #include "persist.h"
+#include "ring_xen.h"
 #include "socket.h"
 
 #define MAX_EXTRA_SOCKETS 8
@@ -38,6 +39,7 @@ static struct {
     bool foreground;
     bool output_pid;
     bool fsync_each;
+    bool no_domain_init;
     struct listener listeners[1 + MAX_EXTRA_SOCKETS];
     unsigned int nlisteners;
 } opt = {
@@ -71,7 +73,7 @@ static void usage(FILE *f)
 "  -F, --pid-file FILE          write the daemon's pid to FILE\n"
 "  -N, --no-fork                stay in the foreground\n"
 "  -P, --output-pid             print the daemon's pid on stdout\n"
-"  -D, --no-domain-init         accepted for compatibility (no dom0 ring yet)\n"
+"  -D, --no-domain-init         do not serve dom0's own kernel (its xenfs ring)\n"
 "  -V, --verbose                log every connection event\n"
 "  -E, --entry-nb N             nodes per domain (1000)\n"
 "  -S, --entry-size N           bytes per node (2048)\n"
@@ -187,7 +189,7 @@ static void parse_options(int argc, char **argv)
         case 'F': opt.pid_file = optarg; break;
         case 'N': opt.foreground = true; break;
         case 'P': opt.output_pid = true; break;
-        case 'D': break;
+        case 'D': opt.no_domain_init = true; break;
         case 'V': xs_log_set_level(XS_LOG_DEBUG); break;
         case 'E': xs_quota.nodes = number(optarg, "--entry-nb"); break;
         case 'S': xs_quota.entry_size = number(optarg, "--entry-size"); break;
@@ -302,9 +304,9 @@ static void poll_once(void)
 
     for ( c = xs_conns; c; c = c->next )
         nconns++;
-    if ( nconns + opt.nlisteners > cap )
+    if ( nconns + opt.nlisteners + 1 > cap )
     {
-        cap = (nconns + opt.nlisteners) * 2;
+        cap = (nconns + opt.nlisteners + 1) * 2;
         pfds = xs_realloc(pfds, cap * sizeof(*pfds));
         owners = xs_realloc(owners, cap * sizeof(*owners));
     }
@@ -312,6 +314,15 @@ static void poll_once(void)
     {
         pfds[n] = (struct pollfd){ opt.listeners[i].fd, POLLIN, 0 };
         owners[n] = NULL;
+    }
+    /* The rings: all events come through one descriptor, after the listeners. */
+    if ( ring_xen_fd() >= 0 )
+    {
+        ring_xen_service();
+        flush_all_output();
+        conn_reap();
+        pfds[n] = (struct pollfd){ ring_xen_fd(), POLLIN, 0 };
+        owners[n++] = NULL;
     }
     for ( c = xs_conns; c; c = c->next )
     {
@@ -338,6 +349,12 @@ static void poll_once(void)
     for ( i = opt.nlisteners; i < n; i++ )
     {
         c = owners[i];
+        if ( !c )
+        {
+            if ( pfds[i].revents & POLLIN )
+                ring_xen_handle_events();
+            continue;
+        }
         if ( pfds[i].revents & POLLOUT )
             conn_handle_output(c);
         if ( pfds[i].revents & (POLLIN | POLLHUP | POLLERR) )
@@ -363,6 +380,11 @@ static int start(void)
         if ( opt.listeners[i].fd < 0 )
             return -1;
     }
+    /* Without /dev/xen (a plain host) the sockets are all there is. */
+    if ( ring_xen_open() )
+        xs_log(XS_LOG_INFO, "no /dev/xen/evtchn: serving the sockets only");
+    else if ( !opt.no_domain_init && ring_xen_init_dom0() )
+        xs_log(XS_LOG_WARN, "dom0's ring is not served");
     return 0;
 }
 

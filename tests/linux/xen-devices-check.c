@@ -31,7 +31,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include <xen/interface/xen.h>  /* tests/linux/include: the shim, first */
+#include <xen/interface/xen.h>  /* dom0-tools/include: the shim, first */
 #include <xen/version.h>        /* hypercall-abi */
 #include <xen/privcmd.h>        /* Linux uapi, from here on */
 #include <xen/evtchn.h>
