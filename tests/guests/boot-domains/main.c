@@ -11,7 +11,8 @@
  * peer's answer, unmaps; with "unmap-after-peer-exit" on dom0's command
  * line the peer dies first and the unmap comes after its death); binding a
  * port that is not offered to dom0 is refused; VIRQ_DOM_EXC reaches dom0
- * when the peer shuts down.  With "fifo" on both command lines, both
+ * when the peer shuts down; the peer's store page maps by its reserved
+ * grant and its store port binds, as a store daemon needs.  With "fifo" on both command lines, both
  * domains run the FIFO event ABI and the same exchange goes over it.
  */
 #include "events.h"
@@ -29,6 +30,36 @@ static long poll_port(evtchn_port_t port)
     while ( !port_pending(port) && !rc )
         rc = HYPERVISOR_sched_op(SCHEDOP_poll, &poll);
     return rc;
+}
+
+/*
+ * What a store daemon in dom0 does with a domain the builder made: map
+ * its store page by the reserved grant and bind its store port (1).
+ */
+static void test_store_channel(void)
+{
+    struct evtchn_bind_interdomain store = { .remote_dom = 1, .remote_port = 1 };
+    struct evtchn_close close;
+    uint64_t scratch_mfn;
+    volatile uint64_t *page = zeroed_frame(&scratch_mfn);
+    struct gnttab_map_grant_ref map = {
+        .host_addr = (unsigned long)page, .flags = GNTMAP_host_map,
+        .ref = GNTTAB_RESERVED_XENSTORE, .dom = 1,
+    };
+    struct gnttab_unmap_grant_ref unmap = { .host_addr = (unsigned long)page };
+
+    check_eq(HYPERVISOR_grant_table_op(GNTTABOP_map_grant_ref, &map, 1), 0,
+             "map the peer's store page");
+    if ( check_eq(map.status, GNTST_okay, "  by its reserved grant") )
+    {
+        unmap.handle = map.handle;
+        HYPERVISOR_grant_table_op(GNTTABOP_unmap_grant_ref, &unmap, 1);
+        check_eq(unmap.status, GNTST_okay, "  and unmap it");
+    }
+    check_eq(HYPERVISOR_event_channel_op(EVTCHNOP_bind_interdomain, &store), 0,
+             "bind the peer's store port");
+    close.port = store.local_port;
+    check_eq(HYPERVISOR_event_channel_op(EVTCHNOP_close, &close), 0, "  and close it");
 }
 
 /* Destruction is preemptible: wait until getdomaininfo no longer finds it. */
@@ -53,8 +84,9 @@ static bool wait_until_destroyed(domid_t id)
 void test_main(void)
 {
     struct evtchn_bind_virq exc = { .virq = VIRQ_DOM_EXC, .vcpu = 0 };
-    struct evtchn_bind_interdomain bi = { .remote_dom = 1, .remote_port = 1 };
-    struct evtchn_bind_interdomain bad = { .remote_dom = 1, .remote_port = 2 };
+    /* The peer's port 1 is its store channel (the builder's); 2 is the test's. */
+    struct evtchn_bind_interdomain bi = { .remote_dom = 1, .remote_port = 2 };
+    struct evtchn_bind_interdomain bad = { .remote_dom = 1, .remote_port = 3 };
     struct evtchn_send send;
     long rc;
     unsigned int tries;
@@ -66,7 +98,7 @@ void test_main(void)
              "bind VIRQ_DOM_EXC");
     port_mask(exc.port);
 
-    /* The peer offers its port 1 once it runs: retry until it has. */
+    /* The peer offers its port 2 once it runs: retry until it has. */
     for ( tries = 0; tries < 100000; tries++ )
     {
         rc = HYPERVISOR_event_channel_op(EVTCHNOP_bind_interdomain, &bi);
@@ -74,8 +106,9 @@ void test_main(void)
             break;
         HYPERVISOR_sched_op(SCHEDOP_yield, NULL);
     }
-    if ( !check_eq(rc, 0, "bind the peer's unbound port 1") )
+    if ( !check_eq(rc, 0, "bind the peer's unbound port 2") )
         return;
+    test_store_channel();
     check_eq(HYPERVISOR_event_channel_op(EVTCHNOP_bind_interdomain, &bad), -XEN_EINVAL,
              "a port not offered to us cannot be bound");
     port_mask(bi.local_port);

@@ -20,7 +20,9 @@
  * all ones even with I/O privilege; firmware (the BIOS area at 0xF0000),
  * the IO-APIC and local APIC pages cannot be mapped (-EPERM); exchanging
  * dom0's memory is -EPERM.  With "fifo" on its command line the event
- * exchange runs over the FIFO ABI.
+ * exchange runs over the FIFO ABI.  The builder gave the domain a store
+ * page (zeroed, granted to dom0 as GNTTAB_RESERVED_XENSTORE) and a store
+ * port unbound for dom0, as Xen's toolstack does.
  */
 #include "events.h"
 #include <xen/grant_table.h>
@@ -183,7 +185,8 @@ static void test_ping_pong(void)
         return;
     rc = HYPERVISOR_event_channel_op(EVTCHNOP_alloc_unbound, &au);
     check_eq(rc, 0, "alloc_unbound for dom0");
-    check_eq(au.port, 1, "the first port a domain allocates is 1");
+    check_eq(au.port, start_info->store_evtchn + 1,
+             "our first port follows the store channel the builder made");
     /* Events stay masked: polling must see them anyway. */
     port_mask(au.port);
     set_xen_guest_handle(poll.ports, &au.port);
@@ -205,6 +208,45 @@ static void test_ping_pong(void)
                        "SCHEDOP_poll for dom0's goodbye") )
             return;
     port_clear(au.port);
+}
+
+/*
+ * The builder gave us a store page and port, as Xen's toolstack does: the
+ * page one of our own frames, zeroed (an empty ring), granted to dom0 as
+ * GNTTAB_RESERVED_XENSTORE; the port unbound and offered to dom0.
+ */
+static void test_store_page(void)
+{
+    uint64_t mfn = start_info->store_mfn, pfn = mfn_to_pfn(mfn);
+    struct evtchn_status st = { .dom = DOMID_SELF, .port = start_info->store_evtchn };
+    struct gnttab_setup_table gs = { .dom = DOMID_SELF, .nr_frames = 1 };
+    const volatile uint64_t *page;
+    grant_entry_v1_t *gtab;
+    xen_pfn_t frame;
+    unsigned int i, nonzero = 0;
+
+    if ( !check(mfn && pfn < start_info->nr_pages && pfn_to_mfn(pfn) == mfn,
+                "start_info names a store page of ours (mfn %#lx, pfn %#lx)",
+                (unsigned long)mfn, (unsigned long)pfn) )
+        return;
+    page = map_frame(mfn, PAGE_RO_FLAGS | _PAGE_NX);
+    for ( i = 0; i < PAGE_SIZE / 8; i++ )
+        nonzero += page[i] != 0;
+    check_eq(nonzero, 0, "  the store page starts zeroed (an empty ring)");
+    check(start_info->store_evtchn != 0, "start_info names a store port (%u)",
+          start_info->store_evtchn);
+    check_eq(HYPERVISOR_event_channel_op(EVTCHNOP_status, &st), 0, "  its status");
+    check_eq(st.status, EVTCHNSTAT_unbound, "  unbound");
+    check_eq(st.u.unbound.dom, 0, "  offered to dom0");
+    set_xen_guest_handle(gs.frame_list, &frame);
+    if ( !check_eq(HYPERVISOR_grant_table_op(GNTTABOP_setup_table, &gs, 1), 0,
+                   "grant table set up") )
+        return;
+    gtab = map_frame(frame, PAGE_RO_FLAGS | _PAGE_NX);
+    check_eq(gtab[GNTTAB_RESERVED_XENSTORE].flags, GTF_permit_access,
+             "the reserved store grant permits access");
+    check_eq(gtab[GNTTAB_RESERVED_XENSTORE].domid, 0, "  to dom0");
+    check_eq(gtab[GNTTAB_RESERVED_XENSTORE].frame, mfn, "  of the store page");
 }
 
 static struct xen_platform_op pop;
@@ -255,6 +297,7 @@ static void test_platform_refused(void)
 
 void test_main(void)
 {
+    test_store_page();
     test_unprivileged();
     test_platform_refused();
     test_foreign_frame();

@@ -314,37 +314,37 @@ static struct domain *target_domain(domid_t dom, int *rc)
     return d;
 }
 
+int evtchn_alloc_unbound_in(struct domain *d, domid_t remote)
+{
+    unsigned long flags;
+    int rc, port;
+
+    rc = grow_ports(d);
+    if ( rc )
+        return rc;
+    flags = spin_lock_irqsave(&d->event_lock);
+    port = get_free_port(d);
+    if ( port >= 0 )
+        claim_port(d, port, ECS_UNBOUND, 0)->u.unbound_remote = remote;
+    spin_unlock_irqrestore(&d->event_lock, flags);
+    return port;
+}
+
 static long evtchn_alloc_unbound(evtchn_alloc_unbound_t *a)
 {
     struct domain *d;
-    unsigned long flags;
     int rc, port;
 
     d = target_domain(a->dom, &rc);
     if ( !d )
         return rc;
-    rc = grow_ports(d);
-    if ( rc )
-    {
-        put_domain(d);
-        return rc;
-    }
-    flags = spin_lock_irqsave(&d->event_lock);
-    port = get_free_port(d);
-    if ( port >= 0 )
-    {
-        struct evtchn *chn = claim_port(d, port, ECS_UNBOUND, 0);
-
-        chn->u.unbound_remote = a->remote_dom == DOMID_SELF
-                                ? current->domain->domain_id : a->remote_dom;
-        a->port = port;
-        rc = 0;
-    }
-    else
-        rc = port;
-    spin_unlock_irqrestore(&d->event_lock, flags);
+    port = evtchn_alloc_unbound_in(d, a->remote_dom == DOMID_SELF
+                                      ? current->domain->domain_id : a->remote_dom);
     put_domain(d);
-    return rc;
+    if ( port < 0 )
+        return port;
+    a->port = port;
+    return 0;
 }
 
 static unsigned long double_event_lock(struct domain *a, struct domain *b)

@@ -186,6 +186,21 @@ void gnttab_destroy(struct domain *d)
     d->grant_table = NULL;
 }
 
+/*
+ * A builder's grant on the domain's behalf (Xen's toolstack seeds the
+ * reserved entries the same way): entry ref lets domain `to` use frame
+ * mfn.  The table is new, so nothing can be using the entry.
+ */
+void gnttab_seed_entry(struct domain *d, grant_ref_t ref, domid_t to, unsigned long mfn)
+{
+    grant_entry_v1_t *e = gnttab_shared_entry(d->grant_table, ref);
+
+    BUG_ON(!gnttab_ref_valid(d->grant_table, ref));
+    e->frame = mfn;
+    e->domid = to;
+    __atomic_store_n(&e->flags, GTF_permit_access, __ATOMIC_RELEASE);
+}
+
 /* --- The entry protocol. */
 
 int gnttab_acquire(struct domain *rd, grant_ref_t ref, domid_t user,

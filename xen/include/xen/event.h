@@ -25,6 +25,8 @@ void send_timer_event(struct vcpu *v);
 /* Sets evtchn_upcall_pending and makes sure v notices. */
 void vcpu_mark_events_pending(struct vcpu *v);
 long evtchn_send(struct domain *d, evtchn_port_t port);
+/* A new port of d, unbound and offered to domain remote: its number, or -errno. */
+int evtchn_alloc_unbound_in(struct domain *d, domid_t remote);
 
 long sched_poll(struct vcpu *v, XEN_GUEST_HANDLE_PARAM(void) arg);
 long do_event_channel_op(int cmd, XEN_GUEST_HANDLE_PARAM(void) arg);

@@ -83,6 +83,8 @@ static inline struct grant_mapping *maptrack_entry(struct grant_table *gt,
 int gnttab_init(struct domain *d);
 /* The domain is dying: drop every mapping it holds of others' grants. */
 void gnttab_release_mappings(struct domain *d);
+/* The builder grants `to` frame mfn as entry ref of d's new table. */
+void gnttab_seed_entry(struct domain *d, grant_ref_t ref, domid_t to, unsigned long mfn);
 /* Frees the table (the domain's last reference went). */
 void gnttab_destroy(struct domain *d);
 /* Gives the shared frames back; counts those still referenced. */

@@ -14,6 +14,8 @@
  */
 #include <xen/bzimage.h>
 #include <xen/errno.h>
+#include <xen/event.h>
+#include <xen/grant_table.h>
 #include <xen/lib.h>
 #include <xen/libelf.h>
 #include <xen/mm.h>
@@ -39,6 +41,7 @@ struct layout {
     unsigned long p2m_va, p2m_pages;    /* in the mapping unless p2m_separate */
     bool p2m_separate;
     unsigned long start_info_va, pt_va, stack_va;
+    unsigned long store_va;             /* 0: no store page (dom0) */
     unsigned long nr_pt_frames, nr_pages;
 };
 
@@ -48,6 +51,8 @@ struct builder {
     struct layout l;
     unsigned long next_pt_pfn;          /* page-table frames, handed out in order */
     unsigned long p2m_pt_first, p2m_pt_count;
+    unsigned long store_mfn;
+    unsigned int store_port;
 };
 
 /* Page-table pages needed to map [s, e) with 4 KiB pages, per level. */
@@ -68,7 +73,7 @@ static unsigned long pages_of(unsigned long bytes)
 }
 
 static int plan_layout(struct layout *l, const struct elf_xen_params *p,
-                       unsigned long nr_pages, size_t initrd_len)
+                       unsigned long nr_pages, size_t initrd_len, bool with_store)
 {
     unsigned long v, nr_pt = 0, prev;
 
@@ -95,6 +100,12 @@ static int plan_layout(struct layout *l, const struct elf_xen_params *p,
         l->p2m_va = p->p2m_base;
     l->start_info_va = v;
     v += PAGE_SIZE;
+    /* A domain other than dom0 gets a store page, as Xen's builder gives it. */
+    if ( with_store )
+    {
+        l->store_va = v;
+        v += PAGE_SIZE;
+    }
     l->pt_va = v;
 
     /* The table count depends on the end, which depends on the count. */
@@ -318,6 +329,29 @@ static void fill_start_info(struct builder *b, const char *cmdline,
         si->nr_p2m_frames = b->l.p2m_pages;
     }
     strlcpy((char *)si->cmd_line, cmdline, sizeof(si->cmd_line));
+    si->store_mfn = b->store_mfn;
+    si->store_evtchn = b->store_port;
+}
+
+/*
+ * The store page and its port, offered to dom0, where the store daemon
+ * runs: the page granted as GNTTAB_RESERVED_XENSTORE (so that the daemon
+ * maps it by grant, as with Xen's toolstack), the port unbound for dom0.
+ */
+static int setup_store(struct builder *b)
+{
+    int port;
+
+    if ( !b->l.store_va )
+        return 0;
+    /* Zeroed, as every frame from the heap: the ring starts empty. */
+    b->store_mfn = b->p2m[va_to_pfn(b, b->l.store_va)];
+    port = evtchn_alloc_unbound_in(b->d, 0);
+    if ( port < 0 )
+        return port;
+    b->store_port = port;
+    gnttab_seed_entry(b->d, GNTTAB_RESERVED_XENSTORE, 0, b->store_mfn);
+    return 0;
 }
 
 static void fill_p2m(struct builder *b)
@@ -439,7 +473,7 @@ int pv_build_domain(struct domain *d, const void *kernel, size_t kernel_len,
         rc = -EINVAL;
         goto out;
     }
-    rc = plan_layout(&b.l, &p, nr_pages, initrd_len);
+    rc = plan_layout(&b.l, &p, nr_pages, initrd_len, d->domain_id != 0);
     if ( rc )
     {
         printk("d%u: %lu pages are too few for the kernel's initial mapping\n",
@@ -464,6 +498,8 @@ int pv_build_domain(struct domain *d, const void *kernel, size_t kernel_len,
     copy_initrd(&b, initrd, initrd_len);
     l4_mfn = build_tables(&b);
     fill_p2m(&b);
+    if ( (rc = setup_store(&b)) )
+        goto out;
     fill_start_info(&b, cmdline, initrd_len, p.mod_start_pfn);
 
     /* Validate and pin the tables as the guest would, then install them. */
