@@ -18,6 +18,8 @@
 #include "events.h"
 #include <xen/grant_table.h>
 #include <xen/domctl.h>
+#include <xen/hvm/hvm_op.h>
+#include <xen/hvm/params.h>
 
 const char test_name[] = "boot-domains";
 
@@ -32,13 +34,24 @@ static long poll_port(evtchn_port_t port)
     return rc;
 }
 
+static long store_param(domid_t dom, uint32_t index, uint64_t *value)
+{
+    struct xen_hvm_param hp = { .domid = dom, .index = index };
+    long rc = HYPERVISOR_hvm_op(HVMOP_get_param, &hp);
+
+    *value = hp.value;
+    return rc;
+}
+
 /*
- * What a store daemon in dom0 does with a domain the builder made: map
- * its store page by the reserved grant and bind its store port (1).
+ * What dom0's tools and store daemon do with a domain the builder made:
+ * learn its store page and port from hvm_op get_param, map the page by
+ * the reserved grant and bind the port.
  */
 static void test_store_channel(void)
 {
-    struct evtchn_bind_interdomain store = { .remote_dom = 1, .remote_port = 1 };
+    struct evtchn_bind_interdomain store = { .remote_dom = 1 };
+    uint64_t store_mfn = 0, store_port = 0, v;
     struct evtchn_close close;
     uint64_t scratch_mfn;
     volatile uint64_t *page = zeroed_frame(&scratch_mfn);
@@ -48,10 +61,19 @@ static void test_store_channel(void)
     };
     struct gnttab_unmap_grant_ref unmap = { .host_addr = (unsigned long)page };
 
+    check_eq(store_param(1, HVM_PARAM_STORE_PFN, &store_mfn), 0, "the peer's STORE_PFN");
+    check_eq(store_param(1, HVM_PARAM_STORE_EVTCHN, &store_port), 0, "the peer's STORE_EVTCHN");
+    check_eq(store_port, 1, "  its first port");
+    check_eq(store_param(DOMID_SELF, HVM_PARAM_STORE_PFN, &v), -XEN_EINVAL,
+             "dom0 has no store parameters (its kernel makes its own ring)");
+    check_eq(store_param(77, HVM_PARAM_STORE_PFN, &v), -XEN_ESRCH,
+             "a missing domain's are -ESRCH");
+    store.remote_port = store_port;
     check_eq(HYPERVISOR_grant_table_op(GNTTABOP_map_grant_ref, &map, 1), 0,
              "map the peer's store page");
     if ( check_eq(map.status, GNTST_okay, "  by its reserved grant") )
     {
+        check_eq(map.dev_bus_addr >> 12, store_mfn, "  the frame STORE_PFN named");
         unmap.handle = map.handle;
         HYPERVISOR_grant_table_op(GNTTABOP_unmap_grant_ref, &unmap, 1);
         check_eq(unmap.status, GNTST_okay, "  and unmap it");

@@ -30,6 +30,8 @@
 #include <xen/sysctl.h>
 #include <xen/platform.h>
 #include <xen/arch-x86/xen-mca.h>
+#include <xen/hvm/hvm_op.h>
+#include <xen/hvm/params.h>
 
 const char test_name[] = "domu-peer";
 
@@ -247,6 +249,24 @@ static void test_store_page(void)
              "the reserved store grant permits access");
     check_eq(gtab[GNTTAB_RESERVED_XENSTORE].domid, 0, "  to dom0");
     check_eq(gtab[GNTTAB_RESERVED_XENSTORE].frame, mfn, "  of the store page");
+
+    /* The same two facts through hvm_op, which dom0's tools use. */
+    {
+        struct xen_hvm_param hp = { .domid = DOMID_SELF, .index = HVM_PARAM_STORE_PFN };
+
+        check_eq(HYPERVISOR_hvm_op(HVMOP_get_param, &hp), 0, "get_param(STORE_PFN)");
+        check_eq(hp.value, mfn, "  is the store page's MFN");
+        hp.index = HVM_PARAM_STORE_EVTCHN;
+        check_eq(HYPERVISOR_hvm_op(HVMOP_get_param, &hp), 0, "get_param(STORE_EVTCHN)");
+        check_eq(hp.value, start_info->store_evtchn, "  is the store port");
+        hp.index = HVM_PARAM_CONSOLE_PFN;
+        check_eq(HYPERVISOR_hvm_op(HVMOP_get_param, &hp), -XEN_EINVAL,
+                 "other parameters are -EINVAL");
+        hp = (struct xen_hvm_param){ .domid = 0, .index = HVM_PARAM_STORE_PFN };
+        check_eq(HYPERVISOR_hvm_op(HVMOP_get_param, &hp), -XEN_EPERM,
+                 "dom0's parameters are not ours to read");
+        check_eq(HYPERVISOR_hvm_op(HVMOP_set_param, &hp), -XEN_EINVAL, "set_param is -EINVAL");
+    }
 }
 
 static struct xen_platform_op pop;

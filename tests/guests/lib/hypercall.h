@@ -112,6 +112,8 @@ static inline long HYPERVISOR_physdev_op(int cmd, void *arg)
 { return hypercall2(__HYPERVISOR_physdev_op, cmd, arg); }
 static inline long HYPERVISOR_sysctl(void *op)
 { return hypercall1(__HYPERVISOR_sysctl, op); }
+static inline long HYPERVISOR_hvm_op(unsigned long op, void *arg)
+{ return hypercall2(__HYPERVISOR_hvm_op, op, arg); }
 static inline long HYPERVISOR_domctl(void *op)
 { return hypercall1(__HYPERVISOR_domctl, op); }
 

@@ -18,6 +18,7 @@
 #include <public/sysctl.h>
 #include <public/io/console.h>
 #include <public/io/xs_wire.h>
+#include <public/hvm/hvm_op.h>
 
 /*
  * The hypervisor reaches the public headers as <public/...> (a link to
@@ -274,6 +275,7 @@ __ABI_OFF(struct xen_domctl, u.max_mem, 16, 8);
 __ABI_OFF(struct xen_domctl, u.vcpucontext, 16, 16);
 __ABI_OFF(struct xen_domctl, u.getvcpuinfo, 16, 24);
 __ABI_OFF(struct xen_domctl, u.max_vcpus, 16, 4);
+__ABI_OFF(struct xen_domctl, u.setdomainhandle, 16, 16);
 __ABI_OFF(struct xen_domctl, u.scheduler_op, 16, 24);
 __ABI_OFF(struct xen_domctl, u.iomem_permission, 16, 24);
 __ABI_OFF(struct xen_domctl, u.ioport_permission, 16, 12);
@@ -384,6 +386,10 @@ __ABI_OFF(struct xen_domctl_scheduler_op, u.credit2, 8, 4);
 __ABI_OFF(struct xen_domctl_scheduler_op, u.rtds, 8, 12);
 __ABI_OFF(struct xen_domctl_scheduler_op, u.v, 8, 16);
 
+__ABI_SIZE(struct xen_domctl_setdomainhandle, 16);
+__ABI_ALIGN(struct xen_domctl_setdomainhandle, 1);
+__ABI_OFF(struct xen_domctl_setdomainhandle, handle, 0, 16);
+
 __ABI_SIZE(struct xen_domctl_settimeoffset, 8);
 __ABI_ALIGN(struct xen_domctl_settimeoffset, 8);
 __ABI_OFF(struct xen_domctl_settimeoffset, time_offset_seconds, 0, 8);
@@ -399,6 +405,13 @@ __ABI_SIZE(struct xen_domctl_vcpucontext, 16);
 __ABI_ALIGN(struct xen_domctl_vcpucontext, 8);
 __ABI_OFF(struct xen_domctl_vcpucontext, vcpu, 0, 4);
 __ABI_OFF(struct xen_domctl_vcpucontext, ctxt, 8, 8);
+
+__ABI_SIZE(struct xen_hvm_param, 16);
+__ABI_ALIGN(struct xen_hvm_param, 8);
+__ABI_OFF(struct xen_hvm_param, domid, 0, 2);
+__ABI_OFF(struct xen_hvm_param, pad, 2, 2);
+__ABI_OFF(struct xen_hvm_param, index, 4, 4);
+__ABI_OFF(struct xen_hvm_param, value, 8, 8);
 
 __ABI_SIZE(struct xen_sysctl, 136);
 __ABI_ALIGN(struct xen_sysctl, 8);

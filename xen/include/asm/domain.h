@@ -107,6 +107,9 @@ struct arch_domain {
     unsigned long p2m_size;
     /* Pages backing page tables of the perdomain area, for teardown. */
     unsigned long perdomain_l2_mfn, perdomain_l1_mfn;
+    /* The store ring its builder gave it (port 0: none, as dom0); hvm_op.c. */
+    unsigned long store_mfn;
+    unsigned int store_port;
 };
 
 #endif /* ASM_X86_DOMAIN_H */

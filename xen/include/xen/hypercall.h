@@ -42,6 +42,7 @@ long do_set_gdt(XEN_GUEST_HANDLE_PARAM(xen_ulong_t) frame_list, unsigned int ent
 long do_update_descriptor(uint64_t maddr, uint64_t desc);
 long do_platform_op(XEN_GUEST_HANDLE_PARAM(void) arg);
 long do_mca(XEN_GUEST_HANDLE_PARAM(void) arg);
+long do_hvm_op(unsigned long op, XEN_GUEST_HANDLE_PARAM(void) arg);
 long do_domctl(XEN_GUEST_HANDLE_PARAM(xen_domctl_t) u_domctl);
 long do_sysctl(XEN_GUEST_HANDLE_PARAM(xen_sysctl_t) u_sysctl);
 

@@ -337,6 +337,7 @@ static void fill_start_info(struct builder *b, const char *cmdline,
  * The store page and its port, offered to dom0, where the store daemon
  * runs: the page granted as GNTTAB_RESERVED_XENSTORE (so that the daemon
  * maps it by grant, as with Xen's toolstack), the port unbound for dom0.
+ * Dom0 reads both with hvm_op get_param (pv/hvm_op.c).
  */
 static int setup_store(struct builder *b)
 {
@@ -351,6 +352,8 @@ static int setup_store(struct builder *b)
         return port;
     b->store_port = port;
     gnttab_seed_entry(b->d, GNTTAB_RESERVED_XENSTORE, 0, b->store_mfn);
+    b->d->arch.store_mfn = b->store_mfn;
+    b->d->arch.store_port = port;
     return 0;
 }
 

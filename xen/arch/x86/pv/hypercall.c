@@ -57,6 +57,7 @@ static const hypercall_fn_t hypercall_table[64] = {
     [__HYPERVISOR_sysctl]               = HC(do_sysctl),
     [__HYPERVISOR_domctl]               = HC(do_domctl),
     [__HYPERVISOR_event_channel_op]     = HC(do_event_channel_op),
+    [__HYPERVISOR_hvm_op]               = HC(do_hvm_op),
     [__HYPERVISOR_arch_0]               = HC(do_mca),     /* mca */
 };
 
