@@ -327,6 +327,18 @@ struct domain *domain_create(domid_t id, const struct domain_create_args *a,
 enum { KILL_START, KILL_UNPIN, KILL_PAGES, KILL_DONE };
 
 /* The quick, once-only part: stop the vCPUs, cut the domain's links. */
+/* VIRQ_DOM_EXC: dom0's toolstack learns that a domain stopped. */
+static void notify_dom0_of_exception(void)
+{
+    struct domain *dom0 = get_domain_by_id(0);
+
+    if ( dom0 )
+    {
+        send_global_virq(dom0, VIRQ_DOM_EXC);
+        put_domain(dom0);
+    }
+}
+
 static void kill_begin(struct domain *d)
 {
     unsigned int i;
@@ -381,6 +393,9 @@ static int kill_step(struct domain *d, bool preemptible)
                "%lu still referenced\n", d->domain_id,
                d->kill_owned - d->kill_left, d->kill_owned, d->kill_left);
         domlist_remove(d);
+        /* As on Xen, once more when it is gone: its store entry can go too. */
+        if ( d->domain_id )
+            notify_dom0_of_exception();
         put_domain(d);                  /* the list's reference */
     }
     return 0;
@@ -517,18 +532,6 @@ static void __noreturn hardware_domain_stopped(unsigned int reason)
     default:
         printk("Hardware domain stopped (reason %u): powering off\n", reason);
         machine_power_off(POWEROFF_FAILURE);
-    }
-}
-
-/* VIRQ_DOM_EXC: dom0's toolstack learns that a domain stopped. */
-static void notify_dom0_of_exception(void)
-{
-    struct domain *dom0 = get_domain_by_id(0);
-
-    if ( dom0 )
-    {
-        send_global_virq(dom0, VIRQ_DOM_EXC);
-        put_domain(dom0);
     }
 }
 

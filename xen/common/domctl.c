@@ -195,19 +195,12 @@ static long domctl_createdomain(struct xen_domctl *op)
 
 static long domctl_destroydomain(struct domain *d)
 {
-    struct domain *dom0;
-
     /* domain_kill() waits for every vCPU to stop: never our own. */
     if ( d == current->domain )
         return -EINVAL;
+    /* domain_kill() raises VIRQ_DOM_EXC once the domain is gone. */
     if ( domain_kill(d) )
         return -ERESTART;
-    /* The toolstack learns of it like of any other domain that stopped. */
-    if ( (dom0 = get_domain_by_id(0)) )
-    {
-        send_global_virq(dom0, VIRQ_DOM_EXC);
-        put_domain(dom0);
-    }
     return 0;
 }
 

@@ -39,6 +39,15 @@ struct vcpu;
  * builds the same frame by hand.
  */
 struct cpu_info {
+    /*
+     * In 64-bit mode the CPU aligns RSP down to 16 bytes before pushing an
+     * interrupt frame, even one on the TSS.rsp0 stack: the end of the
+     * hardware frame (&guest_cpu_user_regs.es, 8 mod 16 from a 16-byte
+     * aligned struct) must itself be 16-byte aligned, or every frame from
+     * ring 3 lands 8 bytes low and code reading the fixed frame (context
+     * switch, HYPERVISOR_iret) sees each register one slot off.
+     */
+    unsigned long frame_align_pad;
     struct cpu_user_regs guest_cpu_user_regs;
     unsigned int processor_id;      /* logical CPU number */
     unsigned long stack_block;      /* base of this CPU's stack block */
@@ -68,6 +77,9 @@ static inline struct cpu_user_regs *guest_cpu_user_regs(void)
 /* Where TSS.rsp0 points: the end of the hardware part of the guest frame. */
 static inline unsigned long guest_frame_top(struct cpu_info *ci)
 {
+    _Static_assert(((CPU_INFO_SIZE - offsetof(struct cpu_info, guest_cpu_user_regs.es)) & 15)
+                   == 0, "TSS.rsp0 must be 16-byte aligned (see struct cpu_info)");
+    _Static_assert(sizeof(struct cpu_info) <= CPU_INFO_SIZE, "cpu_info outgrew its space");
     return (unsigned long)&ci->guest_cpu_user_regs.es;
 }
 

@@ -308,6 +308,8 @@ int pv_exit_work(struct cpu_user_regs *regs)
 void pv_iret_fault(struct cpu_user_regs *regs);
 void pv_iret_fault(struct cpu_user_regs *regs)
 {
+    /* Entered with interrupts off, as the IRET was: the crash takes locks. */
+    local_irq_enable();
     domain_crash(current->domain, "vCPU %u: return to the guest faulted "
                  "(rip %#lx cs %#x ss %#x)", current->vcpu_id, regs->rip,
                  regs->cs, regs->ss);
@@ -476,6 +478,9 @@ void do_guest_trap(struct cpu_user_regs *regs)
 {
     struct vcpu *v = current;
     unsigned int vector = regs->entry_vector;
+
+    /* The hardware frame must have landed on the fixed per-CPU one. */
+    ASSERT(regs == guest_cpu_user_regs());
 
     /*
      * `int $0x80` goes straight to the guest's handler whatever DPL the
