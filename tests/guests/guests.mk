@@ -14,7 +14,7 @@ GUESTS := $(shell sed -e 's/\#.*//' -e '/^[[:space:]]*$$/d' -e 's/[[:space:]].*/
             $(SRC)/guests.list)
 # Guests that are not booted alone as dom0 by tests/guests/run: the halves
 # of multi-domain tests, started by their own suite entries.
-GUESTS += boot-domains domu-peer sysenter xs-domu
+GUESTS += boot-domains domu-peer sysenter xs-domu iret-fault
 
 CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
           -ffreestanding -fno-builtin -fno-pie -fno-pic -fno-stack-protector \
