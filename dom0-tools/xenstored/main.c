@@ -40,6 +40,7 @@ static struct {
     bool output_pid;
     bool fsync_each;
     bool no_domain_init;
+    bool no_xen;
     struct listener listeners[1 + MAX_EXTRA_SOCKETS];
     unsigned int nlisteners;
 } opt = {
@@ -74,6 +75,8 @@ static void usage(FILE *f)
 "  -N, --no-fork                stay in the foreground\n"
 "  -P, --output-pid             print the daemon's pid on stdout\n"
 "  -D, --no-domain-init         do not serve dom0's own kernel (its xenfs ring)\n"
+"      --no-xen                 leave /dev/xen alone: sockets only (to run next\n"
+"                               to the store daemon of the host, e.g. to compare)\n"
 "  -V, --verbose                log every connection event\n"
 "  -E, --entry-nb N             nodes per domain (1000)\n"
 "  -S, --entry-size N           bytes per node (2048)\n"
@@ -145,7 +148,7 @@ static void add_unpriv_socket(const char *arg)
 }
 
 enum { OPT_STORE_DIR = 256, OPT_NO_PERSIST, OPT_FSYNC, OPT_UNPRIV,
-       OPT_COMPACT };
+       OPT_COMPACT, OPT_NO_XEN };
 
 static void parse_options(int argc, char **argv)
 {
@@ -162,6 +165,7 @@ static void parse_options(int argc, char **argv)
         { "quota", 1, NULL, 'Q' }, { "quota-soft", 1, NULL, 'q' },
         { "unprivileged-socket", 1, NULL, OPT_UNPRIV },
         { "compact-bytes", 1, NULL, OPT_COMPACT },
+        { "no-xen", 0, NULL, OPT_NO_XEN },
         { "help", 0, NULL, 'H' }, { NULL, 0, NULL, 0 },
     };
     int c;
@@ -205,6 +209,7 @@ static void parse_options(int argc, char **argv)
         case 'Q': set_quota(optarg, false); break;
         case 'q': set_quota(optarg, true); break;
         case OPT_UNPRIV: add_unpriv_socket(optarg); break;
+        case OPT_NO_XEN: opt.no_xen = true; break;
         case OPT_COMPACT:
             persist_compact_bytes = number(optarg, "--compact-bytes");
             break;
@@ -381,7 +386,9 @@ static int start(void)
             return -1;
     }
     /* Without /dev/xen (a plain host) the sockets are all there is. */
-    if ( ring_xen_open() )
+    if ( opt.no_xen )
+        xs_log(XS_LOG_INFO, "--no-xen: serving the sockets only");
+    else if ( ring_xen_open() )
         xs_log(XS_LOG_INFO, "no /dev/xen/evtchn: serving the sockets only");
     else if ( !opt.no_domain_init && ring_xen_init_dom0() )
         xs_log(XS_LOG_WARN, "dom0's ring is not served");
