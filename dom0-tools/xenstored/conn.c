@@ -61,6 +61,8 @@ void conn_reset(struct xs_conn *c)
     }
     c->ntxs = 0;
     c->hdr_got = c->in_got = 0;
+    c->ra_start = c->ra_end = 0;
+    c->input_stalled = false;
     drop_output(c);
 }
 
@@ -141,6 +143,8 @@ void conn_handle_output(struct xs_conn *c)
 {
     struct xs_outbuf *o;
 
+    if ( c->out_head && xs_before_output )
+        xs_before_output();
     while ( !c->dead && (o = c->out_head) )
     {
         int n = c->tp->write(c, o->data + o->off, o->len - o->off);
@@ -164,22 +168,44 @@ void conn_handle_output(struct xs_conn *c)
     }
 }
 
-/* Read what is there; returns false when nothing more can come now. */
+/*
+ * Move up to want bytes into buf, from the read-ahead and, once that is
+ * empty, from the transport; false when nothing more can come now.
+ */
 static bool fill(struct xs_conn *c, void *buf, unsigned int want,
                  unsigned int *got)
 {
-    int n;
-
     while ( *got < want )
     {
-        n = c->tp->read(c, (char *)buf + *got, want - *got);
-        if ( n < 0 )
+        unsigned int n = c->ra_end - c->ra_start;
+
+        if ( !n )
         {
-            conn_kill(c, "read failed or peer closed");
-            return false;
+            int r;
+
+            if ( c->ra_short )
+                return false;
+            r = c->tp->read(c, c->ra, sizeof(c->ra));
+            if ( r < 0 )
+            {
+                /* A peer that only shut its sending side still gets the
+                 * replies held for the end of the pass. */
+                conn_handle_output(c);
+                conn_kill(c, "read failed or peer closed");
+                return false;
+            }
+            if ( r == 0 )
+                return false;
+            c->ra_start = 0;
+            c->ra_end = r;
+            c->ra_short = c->tp->polled &&
+                          (unsigned int)r < sizeof(c->ra);
+            continue;
         }
-        if ( n == 0 )
-            return false;
+        if ( n > want - *got )
+            n = want - *got;
+        memcpy((char *)buf + *got, c->ra + c->ra_start, n);
+        c->ra_start += n;
         *got += n;
     }
     return true;
@@ -192,8 +218,15 @@ static bool fill(struct xs_conn *c, void *buf, unsigned int want,
  */
 void conn_handle_input(struct xs_conn *c)
 {
-    while ( conn_wants_input(c) )
+    c->ra_short = false;
+    c->input_stalled = false;
+    for ( ;; )
     {
+        if ( !conn_wants_input(c) )
+        {
+            c->input_stalled = !c->dead && c->ra_start < c->ra_end;
+            return;
+        }
         if ( !fill(c, &c->hdr, sizeof(c->hdr), &c->hdr_got) )
             return;
         if ( c->hdr.len > XENSTORE_PAYLOAD_MAX )
@@ -211,6 +244,14 @@ void conn_handle_input(struct xs_conn *c)
         c->in[c->hdr.len] = '\0';
         c->hdr_got = c->in_got = 0;
         xs_process(c, &c->hdr, c->in);
-        conn_handle_output(c);
+        /* Polled connections are flushed at the end of the pass. */
+        if ( !c->tp->polled )
+            conn_handle_output(c);
     }
+}
+
+void conn_resume_input(struct xs_conn *c)
+{
+    if ( c->input_stalled && conn_wants_input(c) )
+        conn_handle_input(c);
 }

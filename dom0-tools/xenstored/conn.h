@@ -31,7 +31,22 @@ struct xs_transport {
     void (*destroy)(struct xs_conn *c);
     /* Optional: tell the peer why it is being dropped (XENSTORE_ERROR_*). */
     void (*fail)(struct xs_conn *c, uint32_t err);
+    /*
+     * The main loop polls it (a socket): readiness is reported again while
+     * bytes wait, so a short read may end a pass (asking again would only
+     * cost a system call that says "nothing"), and its output is flushed
+     * at the end of every pass, so the journal records of all requests of
+     * the pass go out in one write() ahead of all their replies.
+     */
+    bool polled;
 };
+
+/*
+ * Bytes read ahead of framing: one read() usually carries a whole
+ * request, or several, instead of one call for the header, one for the
+ * payload and one more to learn that nothing follows.
+ */
+#define XS_CONN_READAHEAD (2 * (sizeof(struct xsd_sockmsg) + XENSTORE_PAYLOAD_MAX))
 
 struct xs_outbuf {
     struct xs_outbuf *next;
@@ -44,7 +59,9 @@ struct xs_conn {
     struct xs_conn *next, *prev;
     const struct xs_transport *tp;
     void *tp_priv;
-    int fd;                     /* for poll(); -1 if the transport has none */
+    int fd;                     /* for epoll; -1 if the transport has none */
+    uint32_t fd_events;         /* what the main loop asked epoll for */
+    bool fd_watched;            /* fd is in the main loop's epoll set */
 
     struct xs_who who;
     struct xs_domain *domain;   /* NULL for local sockets */
@@ -53,6 +70,11 @@ struct xs_conn {
     struct xsd_sockmsg hdr;
     unsigned int hdr_got, in_got;
     char in[XENSTORE_PAYLOAD_MAX + 1];
+    /* Read-ahead: bytes [ra_start, ra_end) of ra are not yet framed. */
+    char ra[XS_CONN_READAHEAD];
+    unsigned int ra_start, ra_end;
+    bool ra_short;              /* the last read came up short (see above) */
+    bool input_stalled;         /* flow control stopped with bytes read ahead */
 
     struct xs_outbuf *out_head, **out_tail;
     size_t out_bytes;
@@ -78,6 +100,8 @@ void conn_reset(struct xs_conn *c);
 
 bool conn_wants_input(const struct xs_conn *c);
 void conn_handle_input(struct xs_conn *c);
+/* Go on with read-ahead that flow control held back (no new readiness). */
+void conn_resume_input(struct xs_conn *c);
 void conn_handle_output(struct xs_conn *c);
 void conn_reap(void);
 

@@ -53,6 +53,7 @@ void xs_core_init(void)
     store_create(&xs_live, "/tool/xenstored", &dom0, NULL, 0);
     domain_reset_special_perms();
     xs_request_done = persist_flush;
+    xs_before_output = persist_sync;
 }
 
 void xs_core_shutdown(void)

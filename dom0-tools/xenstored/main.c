@@ -1,5 +1,5 @@
 /*
- * xenstored: options, start-up, and the poll() loop.
+ * xenstored: options, start-up, and the epoll loop.
  *
  * Options follow 4.17's C xenstored where they mean the same thing; the
  * rest (socket path, log file, store directory) are ours.  See
@@ -7,11 +7,11 @@
  */
 #include <fcntl.h>
 #include <getopt.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -299,75 +299,102 @@ static void flush_all_output(void)
             conn_handle_output(c);
 }
 
-static void poll_once(void)
+/*
+ * The main loop waits in epoll: with hundreds of connections, poll()
+ * would hand the kernel every descriptor on every pass.  Interest
+ * changes (output backed up, flow control) are rare and cost one
+ * epoll_ctl each; descriptors leave the set when closed.
+ */
+static int epoll_fd = -1;
+static char ring_events_tag;    /* epoll data for the rings' event fd */
+
+static int watch_fd(int fd, uint32_t events, void *tag)
 {
-    static struct pollfd *pfds;
-    static struct xs_conn **owners;
-    static unsigned int cap;
-    unsigned int n = 0, i, nconns = 0;
-    struct xs_conn *c;
+    struct epoll_event ev = { .events = events, .data.ptr = tag };
 
-    for ( c = xs_conns; c; c = c->next )
-        nconns++;
-    if ( nconns + opt.nlisteners + 1 > cap )
-    {
-        cap = (nconns + opt.nlisteners + 1) * 2;
-        pfds = xs_realloc(pfds, cap * sizeof(*pfds));
-        owners = xs_realloc(owners, cap * sizeof(*owners));
-    }
-    for ( i = 0; i < opt.nlisteners; i++, n++ )
-    {
-        pfds[n] = (struct pollfd){ opt.listeners[i].fd, POLLIN, 0 };
-        owners[n] = NULL;
-    }
-    /* The rings: all events come through one descriptor, after the listeners. */
-    if ( ring_xen_fd() >= 0 )
-    {
-        ring_xen_service();
-        flush_all_output();
-        conn_reap();
-        pfds[n] = (struct pollfd){ ring_xen_fd(), POLLIN, 0 };
-        owners[n++] = NULL;
-    }
-    for ( c = xs_conns; c; c = c->next )
-    {
-        if ( c->fd < 0 || c->dead )
-            continue;
-        pfds[n] = (struct pollfd){ c->fd, 0, 0 };
-        pfds[n].events = (conn_wants_input(c) ? POLLIN : 0) |
-                         (c->out_head ? POLLOUT : 0);
-        owners[n++] = c;
-    }
+    return epoll_ctl(epoll_fd, EPOLL_CTL_ADD, fd, &ev);
+}
 
-    if ( poll(pfds, n, 1000) <= 0 )
+static void update_interest(struct xs_conn *c)
+{
+    struct epoll_event ev = { .data.ptr = c };
+
+    ev.events = (conn_wants_input(c) ? EPOLLIN : 0) |
+                (c->out_head ? EPOLLOUT : 0);
+    if ( c->fd_watched && ev.events == c->fd_events )
         return;
+    if ( epoll_ctl(epoll_fd, c->fd_watched ? EPOLL_CTL_MOD : EPOLL_CTL_ADD,
+                   c->fd, &ev) )
+    {
+        xs_log(XS_LOG_ERR, "epoll_ctl: %s", strerror(errno));
+        conn_kill(c, "cannot wait for it");
+        return;
+    }
+    c->fd_watched = true;
+    c->fd_events = ev.events;
+}
+
+static struct listener *listener_of(void *tag)
+{
+    unsigned int i;
 
     for ( i = 0; i < opt.nlisteners; i++ )
-        if ( pfds[i].revents & POLLIN )
-        {
-            struct listener *l = &opt.listeners[i];
+        if ( tag == &opt.listeners[i] )
+            return &opt.listeners[i];
+    return NULL;
+}
 
-            if ( (c = socket_accept(l->fd, l->domid, l->privileged)) )
-                xs_log(XS_LOG_DEBUG, "new connection on %s (domain %u)",
-                       l->path, l->domid);
-        }
-    for ( i = opt.nlisteners; i < n; i++ )
+static void handle_ready(struct epoll_event *ev)
+{
+    struct listener *l;
+    struct xs_conn *c;
+
+    if ( ev->data.ptr == &ring_events_tag )
     {
-        c = owners[i];
-        if ( !c )
-        {
-            if ( pfds[i].revents & POLLIN )
-                ring_xen_handle_events();
-            continue;
-        }
-        if ( pfds[i].revents & POLLOUT )
-            conn_handle_output(c);
-        if ( pfds[i].revents & (POLLIN | POLLHUP | POLLERR) )
-            conn_handle_input(c);
-        if ( (pfds[i].revents & (POLLHUP | POLLERR)) && !c->dead &&
-             conn_wants_input(c) )
-            conn_kill(c, "hung up");
+        ring_xen_handle_events();
+        return;
     }
+    if ( (l = listener_of(ev->data.ptr)) )
+    {
+        if ( (c = socket_accept(l->fd, l->domid, l->privileged)) )
+            xs_log(XS_LOG_DEBUG, "new connection on %s (domain %u)",
+                   l->path, l->domid);
+        return;
+    }
+    /* Connections are freed only by conn_reap(), after this pass. */
+    c = ev->data.ptr;
+    if ( c->dead )
+        return;
+    if ( ev->events & EPOLLOUT )
+        conn_handle_output(c);
+    if ( ev->events & (EPOLLIN | EPOLLHUP | EPOLLERR) )
+        conn_handle_input(c);
+    if ( (ev->events & (EPOLLHUP | EPOLLERR)) && !c->dead &&
+         conn_wants_input(c) )
+        conn_kill(c, "hung up");
+}
+
+static void poll_once(void)
+{
+    struct epoll_event evs[64];
+    struct xs_conn *c;
+    int n, i;
+
+    /* Rings have no descriptor of their own: look at every one each pass. */
+    if ( ring_xen_fd() >= 0 )
+        ring_xen_service();
+    for ( c = xs_conns; c; c = c->next )
+        if ( !c->dead )
+            conn_resume_input(c);
+    flush_all_output();
+    conn_reap();
+    for ( c = xs_conns; c; c = c->next )
+        if ( c->fd >= 0 && !c->dead )
+            update_interest(c);
+
+    n = epoll_wait(epoll_fd, evs, sizeof(evs) / sizeof(evs[0]), 1000);
+    for ( i = 0; i < n; i++ )
+        handle_ready(&evs[i]);
     flush_all_output();
     conn_reap();
 }
@@ -379,10 +406,17 @@ static int start(void)
     /* The store first: no client may connect to half a tree. */
     if ( opt.store_dir && persist_open(opt.store_dir, opt.fsync_each) )
         return -1;
+    epoll_fd = epoll_create1(EPOLL_CLOEXEC);
+    if ( epoll_fd < 0 )
+    {
+        xs_log(XS_LOG_ERR, "epoll_create1: %s", strerror(errno));
+        return -1;
+    }
     for ( i = 0; i < opt.nlisteners; i++ )
     {
         opt.listeners[i].fd = socket_listen(opt.listeners[i].path);
-        if ( opt.listeners[i].fd < 0 )
+        if ( opt.listeners[i].fd < 0 ||
+             watch_fd(opt.listeners[i].fd, EPOLLIN, &opt.listeners[i]) )
             return -1;
     }
     /* Without /dev/xen (a plain host) the sockets are all there is. */
@@ -390,6 +424,11 @@ static int start(void)
         xs_log(XS_LOG_INFO, "--no-xen: serving the sockets only");
     else if ( ring_xen_open() )
         xs_log(XS_LOG_INFO, "no /dev/xen/evtchn: serving the sockets only");
+    else if ( watch_fd(ring_xen_fd(), EPOLLIN, &ring_events_tag) )
+    {
+        xs_log(XS_LOG_ERR, "epoll_ctl (event channels): %s", strerror(errno));
+        return -1;
+    }
     else if ( !opt.no_domain_init && ring_xen_init_dom0() )
         xs_log(XS_LOG_WARN, "dom0's ring is not served");
     return 0;

@@ -8,6 +8,7 @@
 #include "tx.h"
 
 void (*xs_request_done)(void);
+void (*xs_before_output)(void);
 
 #define OP_NOTID  (1u << 0)    /* ignores the transaction id (4.17) */
 #define OP_PRIV   (1u << 1)    /* dom0 only */

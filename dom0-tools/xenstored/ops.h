@@ -66,7 +66,9 @@ int op_resume(struct xs_req *r);
 int op_set_target(struct xs_req *r);
 int op_control(struct xs_req *r);
 
-/* The daemon's request-completion hook: the journal flush (persist.c). */
+/* The daemon's request-completion hook: seal the journal record (persist.c). */
 extern void (*xs_request_done)(void);
+/* Called before any byte leaves for a client: write the journal. */
+extern void (*xs_before_output)(void);
 
 #endif /* XS_OPS_H */

@@ -30,8 +30,13 @@ static bool replaying;
 static uint64_t epoch;
 static size_t journal_bytes;
 
+/* The current request's changes, not yet sealed into a record. */
 static char *pending;
 static size_t pending_len, pending_cap;
+/* Sealed records not yet written: one write() carries them all. */
+static char *unwritten;
+static size_t unwritten_len, unwritten_cap;
+#define UNWRITTEN_MAX (1u << 20)
 
 uint32_t xs_crc32(const void *data, size_t len)
 {
@@ -123,7 +128,7 @@ static int write_all(int fd, const void *d, size_t n)
     return 0;
 }
 
-/* One write() per record, so a crash tears at most the last record. */
+/* One write() per record (snapshots), so a crash tears at most the last. */
 static int write_record(int fd, const void *payload, size_t len)
 {
     uint32_t hdr[2] = { len, xs_crc32(payload, len) };
@@ -137,16 +142,41 @@ static int write_record(int fd, const void *payload, size_t len)
     return rc;
 }
 
+/*
+ * Seal the request's changes as one record.  Nobody hears of them before
+ * persist_sync() has written the record (conn.c calls it ahead of any
+ * output), so requests of one main-loop pass share one write().
+ */
 void persist_flush(void)
 {
+    uint32_t hdr[2];
+
     if ( journal_fd < 0 || !pending_len )
         return;
-    if ( write_record(journal_fd, pending, pending_len) )
+    hdr[0] = pending_len;
+    hdr[1] = xs_crc32(pending, pending_len);
+    put(&unwritten, &unwritten_len, &unwritten_cap, hdr, sizeof(hdr));
+    put(&unwritten, &unwritten_len, &unwritten_cap, pending, pending_len);
+    pending_len = 0;
+    if ( unwritten_len > UNWRITTEN_MAX )
+        persist_sync();
+}
+
+/*
+ * Whole records, in order: a crash tears at most the write in progress,
+ * and replay stops at its first damaged record, none of whose requests
+ * has been answered.
+ */
+void persist_sync(void)
+{
+    if ( journal_fd < 0 || !unwritten_len )
+        return;
+    if ( write_all(journal_fd, unwritten, unwritten_len) )
         xs_log(XS_LOG_ERR, "journal write failed: %s", strerror(errno));
     else if ( sync_each && fdatasync(journal_fd) )
         xs_log(XS_LOG_ERR, "journal fdatasync failed: %s", strerror(errno));
-    journal_bytes += pending_len + 8;
-    pending_len = 0;
+    journal_bytes += unwritten_len;
+    unwritten_len = 0;
     if ( journal_bytes > persist_compact_bytes )
         persist_compact();
 }
@@ -236,6 +266,8 @@ int persist_compact(void)
 
     if ( !dir_path )
         return -1;
+    /* The snapshot holds the live tree: sealed records are in it. */
+    unwritten_len = 0;
     epoch++;
     if ( replace_file("store", SNAP_MAGIC, true) ||
          replace_file("journal", JRNL_MAGIC, false) )
@@ -417,6 +449,7 @@ int persist_open(const char *dir, bool fsync_each)
 void persist_close(void)
 {
     persist_flush();
+    persist_sync();
     if ( journal_fd >= 0 )
         close(journal_fd);
     journal_fd = -1;
@@ -425,4 +458,7 @@ void persist_close(void)
     free(pending);
     pending = NULL;
     pending_len = pending_cap = 0;
+    free(unwritten);
+    unwritten = NULL;
+    unwritten_len = unwritten_cap = 0;
 }

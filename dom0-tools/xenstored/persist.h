@@ -1,9 +1,11 @@
 /*
  * Persistence: a snapshot of the tree plus a journal of the changes since.
  *
- * Each request that changed the live tree appends one journal record (all
- * its changes: a committed transaction is one record) before its reply is
- * queued, so a reply the client has seen means the change is in the file.
+ * Each request that changed the live tree seals one journal record (all
+ * its changes: a committed transaction is one record); the records are
+ * written before any reply or watch event leaves the daemon, so a reply
+ * the client has seen means the change is in the file.  The records of
+ * all requests handled in one pass of the main loop go out in one write().
  * Records carry a length and a CRC: after a crash the journal is replayed
  * up to the first torn or damaged record, which is exactly the point where
  * the interrupted write began.  kill -9 cannot lose what write() returned;
@@ -23,7 +25,8 @@ int persist_open(const char *dir, bool fsync_each);
 void persist_close(void);
 void persist_note(enum xs_change_kind kind, const char *path,
                   const struct xs_node *n);
-void persist_flush(void);
+void persist_flush(void);     /* end of a request: seal its record */
+void persist_sync(void);      /* write sealed records (before output) */
 int persist_compact(void);
 bool persist_active(void);
 

@@ -43,6 +43,7 @@ const struct xs_transport xs_socket_transport = {
     .read = sock_read,
     .write = sock_write,
     .destroy = sock_destroy,
+    .polled = true,
 };
 
 /* Make the directory, replace a stale socket, listen. */
