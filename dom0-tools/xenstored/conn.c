@@ -100,7 +100,7 @@ void conn_reap(void)
     for ( c = xs_conns; c; c = next )
     {
         next = c->next;
-        if ( c->dead )
+        if ( c->dead && !c->io_inflight )
             conn_free(c);
     }
 }
@@ -139,6 +139,29 @@ bool conn_wants_input(const struct xs_conn *c)
     return !c->dead && c->out_replies < xs_quota.outstanding;
 }
 
+void conn_output_advance(struct xs_conn *c, size_t n)
+{
+    struct xs_outbuf *o;
+
+    while ( n && (o = c->out_head) )
+    {
+        size_t take = o->len - o->off;
+
+        if ( take > n )
+            take = n;
+        o->off += take;
+        c->out_bytes -= take;
+        n -= take;
+        if ( o->off < o->len )
+            return;
+        c->out_head = o->next;
+        if ( !c->out_head )
+            c->out_tail = &c->out_head;
+        c->out_replies -= o->is_reply;
+        free(o);
+    }
+}
+
 void conn_handle_output(struct xs_conn *c)
 {
     struct xs_outbuf *o;
@@ -156,15 +179,9 @@ void conn_handle_output(struct xs_conn *c)
         }
         if ( n == 0 )
             return;
-        o->off += n;
-        c->out_bytes -= n;
-        if ( o->off < o->len )
-            return;
-        c->out_head = o->next;
-        if ( !c->out_head )
-            c->out_tail = &c->out_head;
-        c->out_replies -= o->is_reply;
-        free(o);
+        conn_output_advance(c, n);
+        if ( c->out_head == o )
+            return;             /* a short write: the socket is full */
     }
 }
 

@@ -76,6 +76,17 @@ struct xs_conn {
     bool ra_short;              /* the last read came up short (see above) */
     bool input_stalled;         /* flow control stopped with bytes read ahead */
 
+    /*
+     * io_uring main loop only (loop.c): a recv into ra and a send from wa
+     * (a copy of the head of the output queue) may be in flight; the
+     * connection is freed only once neither is.
+     */
+    char wa[XS_CONN_READAHEAD];
+    unsigned int io_inflight;
+    bool recv_armed, send_armed;
+    bool io_shut;               /* dead: shutdown() forces the completions */
+    bool input_closed;          /* peer sent EOF: close once output is out */
+
     struct xs_outbuf *out_head, **out_tail;
     size_t out_bytes;
     unsigned int out_replies;
@@ -103,6 +114,8 @@ void conn_handle_input(struct xs_conn *c);
 /* Go on with read-ahead that flow control held back (no new readiness). */
 void conn_resume_input(struct xs_conn *c);
 void conn_handle_output(struct xs_conn *c);
+/* n bytes of the output queue have left (by whatever means). */
+void conn_output_advance(struct xs_conn *c, size_t n);
 void conn_reap(void);
 
 void conn_send(struct xs_conn *c, uint32_t type, uint32_t req_id,

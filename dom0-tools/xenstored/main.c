@@ -1,5 +1,5 @@
 /*
- * xenstored: options, start-up, and the epoll loop.
+ * xenstored: options and start-up (the main loop is in loop.c).
  *
  * Options follow 4.17's C xenstored where they mean the same thing; the
  * rest (socket path, log file, store directory) are ours.  See
@@ -11,25 +11,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/epoll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "conn.h"
 #include "core.h"
 #include "domain.h"
+#include "loop.h"
 #include "persist.h"
 #include "ring_xen.h"
 #include "socket.h"
 
 #define MAX_EXTRA_SOCKETS 8
-
-struct listener {
-    const char *path;
-    int fd;
-    unsigned int domid;
-    bool privileged;
-};
 
 static struct {
     const char *socket_path;
@@ -41,7 +34,8 @@ static struct {
     bool fsync_each;
     bool no_domain_init;
     bool no_xen;
-    struct listener listeners[1 + MAX_EXTRA_SOCKETS];
+    bool no_io_uring;
+    struct xs_listener listeners[1 + MAX_EXTRA_SOCKETS];
     unsigned int nlisteners;
 } opt = {
     .socket_path = "/run/xenstored/socket",
@@ -77,6 +71,8 @@ static void usage(FILE *f)
 "  -D, --no-domain-init         do not serve dom0's own kernel (its xenfs ring)\n"
 "      --no-xen                 leave /dev/xen alone: sockets only (to run next\n"
 "                               to the store daemon of the host, e.g. to compare)\n"
+"      --no-io-uring            wait with epoll and move socket bytes with one\n"
+"                               system call each (io_uring is used if it works)\n"
 "  -V, --verbose                log every connection event\n"
 "  -E, --entry-nb N             nodes per domain (1000)\n"
 "  -S, --entry-size N           bytes per node (2048)\n"
@@ -129,7 +125,7 @@ static void set_quota(const char *arg, bool soft)
 static void add_unpriv_socket(const char *arg)
 {
     const char *colon = strrchr(arg, ':');
-    struct listener *l;
+    struct xs_listener *l;
 
     if ( !colon || colon == arg || opt.nlisteners > MAX_EXTRA_SOCKETS )
     {
@@ -148,7 +144,7 @@ static void add_unpriv_socket(const char *arg)
 }
 
 enum { OPT_STORE_DIR = 256, OPT_NO_PERSIST, OPT_FSYNC, OPT_UNPRIV,
-       OPT_COMPACT, OPT_NO_XEN };
+       OPT_COMPACT, OPT_NO_XEN, OPT_NO_IO_URING };
 
 static void parse_options(int argc, char **argv)
 {
@@ -166,6 +162,7 @@ static void parse_options(int argc, char **argv)
         { "unprivileged-socket", 1, NULL, OPT_UNPRIV },
         { "compact-bytes", 1, NULL, OPT_COMPACT },
         { "no-xen", 0, NULL, OPT_NO_XEN },
+        { "no-io-uring", 0, NULL, OPT_NO_IO_URING },
         { "help", 0, NULL, 'H' }, { NULL, 0, NULL, 0 },
     };
     int c;
@@ -210,6 +207,7 @@ static void parse_options(int argc, char **argv)
         case 'q': set_quota(optarg, true); break;
         case OPT_UNPRIV: add_unpriv_socket(optarg); break;
         case OPT_NO_XEN: opt.no_xen = true; break;
+        case OPT_NO_IO_URING: opt.no_io_uring = true; break;
         case OPT_COMPACT:
             persist_compact_bytes = number(optarg, "--compact-bytes");
             break;
@@ -222,7 +220,8 @@ static void parse_options(int argc, char **argv)
         usage(stderr);
         exit(2);
     }
-    opt.listeners[0] = (struct listener){ opt.socket_path, -1, 0, true };
+    opt.listeners[0] = (struct xs_listener){ .path = opt.socket_path, .fd = -1,
+                                             .privileged = true };
 }
 
 /*
@@ -290,115 +289,6 @@ static void setup_signals(void)
     signal(SIGPIPE, SIG_IGN);
 }
 
-static void flush_all_output(void)
-{
-    struct xs_conn *c;
-
-    for ( c = xs_conns; c; c = c->next )
-        if ( c->out_head )
-            conn_handle_output(c);
-}
-
-/*
- * The main loop waits in epoll: with hundreds of connections, poll()
- * would hand the kernel every descriptor on every pass.  Interest
- * changes (output backed up, flow control) are rare and cost one
- * epoll_ctl each; descriptors leave the set when closed.
- */
-static int epoll_fd = -1;
-static char ring_events_tag;    /* epoll data for the rings' event fd */
-
-static int watch_fd(int fd, uint32_t events, void *tag)
-{
-    struct epoll_event ev = { .events = events, .data.ptr = tag };
-
-    return epoll_ctl(epoll_fd, EPOLL_CTL_ADD, fd, &ev);
-}
-
-static void update_interest(struct xs_conn *c)
-{
-    struct epoll_event ev = { .data.ptr = c };
-
-    ev.events = (conn_wants_input(c) ? EPOLLIN : 0) |
-                (c->out_head ? EPOLLOUT : 0);
-    if ( c->fd_watched && ev.events == c->fd_events )
-        return;
-    if ( epoll_ctl(epoll_fd, c->fd_watched ? EPOLL_CTL_MOD : EPOLL_CTL_ADD,
-                   c->fd, &ev) )
-    {
-        xs_log(XS_LOG_ERR, "epoll_ctl: %s", strerror(errno));
-        conn_kill(c, "cannot wait for it");
-        return;
-    }
-    c->fd_watched = true;
-    c->fd_events = ev.events;
-}
-
-static struct listener *listener_of(void *tag)
-{
-    unsigned int i;
-
-    for ( i = 0; i < opt.nlisteners; i++ )
-        if ( tag == &opt.listeners[i] )
-            return &opt.listeners[i];
-    return NULL;
-}
-
-static void handle_ready(struct epoll_event *ev)
-{
-    struct listener *l;
-    struct xs_conn *c;
-
-    if ( ev->data.ptr == &ring_events_tag )
-    {
-        ring_xen_handle_events();
-        return;
-    }
-    if ( (l = listener_of(ev->data.ptr)) )
-    {
-        if ( (c = socket_accept(l->fd, l->domid, l->privileged)) )
-            xs_log(XS_LOG_DEBUG, "new connection on %s (domain %u)",
-                   l->path, l->domid);
-        return;
-    }
-    /* Connections are freed only by conn_reap(), after this pass. */
-    c = ev->data.ptr;
-    if ( c->dead )
-        return;
-    if ( ev->events & EPOLLOUT )
-        conn_handle_output(c);
-    if ( ev->events & (EPOLLIN | EPOLLHUP | EPOLLERR) )
-        conn_handle_input(c);
-    if ( (ev->events & (EPOLLHUP | EPOLLERR)) && !c->dead &&
-         conn_wants_input(c) )
-        conn_kill(c, "hung up");
-}
-
-static void poll_once(void)
-{
-    struct epoll_event evs[64];
-    struct xs_conn *c;
-    int n, i;
-
-    /* Rings have no descriptor of their own: look at every one each pass. */
-    if ( ring_xen_fd() >= 0 )
-        ring_xen_service();
-    for ( c = xs_conns; c; c = c->next )
-        if ( !c->dead )
-            conn_resume_input(c);
-    flush_all_output();
-    conn_reap();
-    for ( c = xs_conns; c; c = c->next )
-        if ( c->fd >= 0 && !c->dead )
-            update_interest(c);
-
-    n = epoll_wait(epoll_fd, evs, sizeof(evs) / sizeof(evs[0]), 1000);
-    for ( i = 0; i < n; i++ )
-        handle_ready(&evs[i]);
-    flush_all_output();
-    conn_reap();
-}
-
 static int start(void)
 {
     unsigned int i;
@@ -406,17 +296,13 @@ static int start(void)
     /* The store first: no client may connect to half a tree. */
     if ( opt.store_dir && persist_open(opt.store_dir, opt.fsync_each) )
         return -1;
-    epoll_fd = epoll_create1(EPOLL_CLOEXEC);
-    if ( epoll_fd < 0 )
-    {
-        xs_log(XS_LOG_ERR, "epoll_create1: %s", strerror(errno));
+    if ( loop_open(!opt.no_io_uring) )
         return -1;
-    }
     for ( i = 0; i < opt.nlisteners; i++ )
     {
         opt.listeners[i].fd = socket_listen(opt.listeners[i].path);
         if ( opt.listeners[i].fd < 0 ||
-             watch_fd(opt.listeners[i].fd, EPOLLIN, &opt.listeners[i]) )
+             loop_add_listener(&opt.listeners[i]) )
             return -1;
     }
     /* Without /dev/xen (a plain host) the sockets are all there is. */
@@ -424,11 +310,8 @@ static int start(void)
         xs_log(XS_LOG_INFO, "--no-xen: serving the sockets only");
     else if ( ring_xen_open() )
         xs_log(XS_LOG_INFO, "no /dev/xen/evtchn: serving the sockets only");
-    else if ( watch_fd(ring_xen_fd(), EPOLLIN, &ring_events_tag) )
-    {
-        xs_log(XS_LOG_ERR, "epoll_ctl (event channels): %s", strerror(errno));
+    else if ( loop_add_ring_events(ring_xen_fd()) )
         return -1;
-    }
     else if ( !opt.no_domain_init && ring_xen_init_dom0() )
         xs_log(XS_LOG_WARN, "dom0's ring is not served");
     return 0;
@@ -456,8 +339,8 @@ int main(int argc, char **argv)
         xs_log(XS_LOG_ERR, "start-up failed");
         return 1;
     }
-    xs_log(XS_LOG_INFO, "listening on %s; store %s", opt.socket_path,
-           opt.store_dir ? opt.store_dir : "in memory");
+    xs_log(XS_LOG_INFO, "listening on %s; store %s; %s loop", opt.socket_path,
+           opt.store_dir ? opt.store_dir : "in memory", loop_kind());
     if ( ready_fd >= 0 )
     {
         if ( write(ready_fd, "", 1) != 1 )
@@ -477,7 +360,7 @@ int main(int argc, char **argv)
             got_hup = 0;
             xs_log_reopen();
         }
-        poll_once();
+        loop_once();
     }
 
     xs_log(XS_LOG_INFO, "terminating");
@@ -487,6 +370,7 @@ int main(int argc, char **argv)
         unlink(opt.listeners[i].path);
     if ( opt.pid_file )
         unlink(opt.pid_file);
+    loop_close();
     xs_core_shutdown();
     return 0;
 }

@@ -46,6 +46,28 @@ const struct xs_transport xs_socket_transport = {
     .polled = true,
 };
 
+/* Under the io_uring loop, bytes move only by its recv and send. */
+static int sock_nothing_now(struct xs_conn *c, void *buf, unsigned int len)
+{
+    (void)c, (void)buf, (void)len;
+    return 0;
+}
+
+static int sock_nothing_out(struct xs_conn *c, const void *buf,
+                            unsigned int len)
+{
+    (void)c, (void)buf, (void)len;
+    return 0;
+}
+
+const struct xs_transport xs_socket_uring_transport = {
+    .name = "socket",
+    .read = sock_nothing_now,
+    .write = sock_nothing_out,
+    .destroy = sock_destroy,
+    .polled = true,
+};
+
 /* Make the directory, replace a stale socket, listen. */
 int socket_listen(const char *path)
 {
@@ -80,11 +102,16 @@ int socket_listen(const char *path)
     return fd;
 }
 
-struct xs_conn *socket_accept(int lfd, unsigned int domid, bool privileged)
+struct xs_conn *socket_accept(int lfd, unsigned int domid, bool privileged,
+                              bool for_uring)
 {
-    int fd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
+    /* io_uring fails a recv on an O_NONBLOCK socket instead of waiting. */
+    int fd = accept4(lfd, NULL, NULL,
+                     SOCK_CLOEXEC | (for_uring ? 0 : SOCK_NONBLOCK));
 
     if ( fd < 0 )
         return NULL;
-    return conn_new(&xs_socket_transport, NULL, fd, domid, privileged);
+    return conn_new(for_uring ? &xs_socket_uring_transport
+                              : &xs_socket_transport,
+                    NULL, fd, domid, privileged);
 }

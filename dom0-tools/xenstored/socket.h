@@ -10,8 +10,11 @@
 #include "conn.h"
 
 int socket_listen(const char *path);
-struct xs_conn *socket_accept(int lfd, unsigned int domid, bool privileged);
+/* for_uring: a blocking socket whose bytes the io_uring loop moves. */
+struct xs_conn *socket_accept(int lfd, unsigned int domid, bool privileged,
+                              bool for_uring);
 
 extern const struct xs_transport xs_socket_transport;
+extern const struct xs_transport xs_socket_uring_transport;
 
 #endif /* XS_SOCKET_H */

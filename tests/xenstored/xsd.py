@@ -1,6 +1,8 @@
 """Shared by the xenstored client tests: start a daemon in a scratch
 directory, talk raw wire protocol, run Debian's xenstore-utils."""
 import os
+import re
+import shlex
 import shutil
 import socket
 import struct
@@ -28,7 +30,8 @@ class Daemon:
                     6: os.path.join(self.dir, "dom6")}
         self.log = os.path.join(self.dir, "xenstored.log")
         self.binary = binary
-        self.args = list(args)
+        # XSD_EXTRA_ARGS: e.g. --no-io-uring, to run a suite on the epoll loop.
+        self.args = shlex.split(os.environ.get("XSD_EXTRA_ARGS", "")) + list(args)
         self.proc = None
 
     def start(self, *extra):
@@ -41,6 +44,7 @@ class Daemon:
             if os.path.exists(self.sock):
                 try:
                     Raw(self.sock).close()
+                    self.check_loop()
                     return self
                 except OSError:
                     pass
@@ -51,6 +55,17 @@ class Daemon:
 
     def alive(self):
         return self.proc.poll() is None
+
+    def check_loop(self):
+        """XSD_EXPECT_LOOP=epoll|io_uring: the daemon must say it runs that."""
+        want = os.environ.get("XSD_EXPECT_LOOP")
+        if not want:
+            return
+        with open(self.log, errors="replace") as f:
+            loops = re.findall(r"; (\S+) loop$", f.read(), re.M)
+        if not loops or loops[-1] != want:
+            raise RuntimeError("xenstored runs the %s loop, not %s"
+                               % (loops[-1] if loops else "unknown", want))
 
     def stop(self, sig=15):
         if self.proc and self.proc.poll() is None:
