@@ -13,6 +13,10 @@
  *   grant     gntalloc grants one page to ourselves, gntdev maps that grant;
  *             bytes written through either mapping must be read through the
  *             other.
+ *   vdso-clock (only when named) clock_gettime() must work in a child whose
+ *             seccomp filter fails the clock_gettime system call: the
+ *             vDSO answers from the hypervisor's pvclock copy
+ *             (VCPUOP_register_vcpu_time_memory_area, TSC_STABLE).
  *
  * Each check prints "xen-devices-check: NAME: ok ..." or
  * "xen-devices-check: NAME: FAIL: why"; the exit status is the number of
@@ -27,7 +31,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <stddef.h>
 #include <sys/ioctl.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -379,6 +391,63 @@ static int check_grant(void)
     return 0;
 }
 
+/* In a child: the clock_gettime system call now fails with EPERM. */
+static int deny_clock_syscall(void)
+{
+    struct sock_filter code[] = {
+        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 1, 0),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_clock_gettime, 0, 1),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+    };
+    struct sock_fprog prog = { sizeof(code) / sizeof(code[0]), code };
+
+    if ( prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) ||
+         prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog) )
+        return -1;
+    return 0;
+}
+
+static int check_vdso_clock(void)
+{
+    struct timespec a, b;
+    int status;
+    pid_t pid;
+
+    check_name = "vdso-clock";
+    pid = fork();
+    if ( pid == 0 )
+    {
+        if ( deny_clock_syscall() )
+            _exit(2);
+        /* The filter works: the system call itself is refused. */
+        if ( syscall(__NR_clock_gettime, CLOCK_MONOTONIC, &a) == 0 || errno != EPERM )
+            _exit(3);
+        if ( clock_gettime(CLOCK_MONOTONIC, &a) || clock_gettime(CLOCK_MONOTONIC, &b) )
+            _exit(4);
+        if ( b.tv_sec < a.tv_sec || (b.tv_sec == a.tv_sec && b.tv_nsec < a.tv_nsec) )
+            _exit(5);
+        _exit(0);
+    }
+    if ( pid < 0 || waitpid(pid, &status, 0) != pid )
+        return fail("fork/wait: %s", strerror(errno));
+    if ( !WIFEXITED(status) )
+        return fail("the child died of signal %d", WTERMSIG(status));
+    switch ( WEXITSTATUS(status) )
+    {
+    case 0:
+        ok("clock_gettime(CLOCK_MONOTONIC) answered with the system call denied");
+        return 0;
+    case 2: return fail("cannot install a seccomp filter");
+    case 3: return fail("the seccomp filter does not deny clock_gettime");
+    case 4: return fail("clock_gettime needs the system call: no vDSO pvclock");
+    default: return fail("the vDSO clock went backwards");
+    }
+}
+
 int main(int argc, char **argv)
 {
     static const struct {
@@ -388,12 +457,13 @@ int main(int argc, char **argv)
         { "privcmd", check_privcmd },
         { "evtchn", check_evtchn },
         { "grant", check_grant },
+        { "vdso-clock", check_vdso_clock },     /* only when named */
     };
 
     setvbuf(stdout, NULL, _IOLBF, 0);
     for ( size_t i = 0; i < sizeof(checks) / sizeof(checks[0]); i++ )
     {
-        int wanted = argc < 2;
+        int wanted = argc < 2 && checks[i].fn != check_vdso_clock;
 
         for ( int j = 1; j < argc; j++ )
             wanted |= !strcmp(argv[j], checks[i].name);

@@ -84,6 +84,39 @@ void update_runstate_area(struct vcpu *v)
         pv_load_cr3(v);
 }
 
+/*
+ * Copies v's vcpu_info time record to the guest's second copy, under the
+ * same version protocol (odd while it changes), through the guest's
+ * kernel page tables.  A bad address is the guest's problem: its copy
+ * just stays stale, as on Xen.
+ */
+void update_time_area(struct vcpu *v)
+{
+    struct vcpu_time_info t = v->vcpu_info->time;
+    uint32_t version;
+    bool switched = false;
+
+    if ( !v->time_guest || v != current )
+        return;
+    if ( !(v->arch.flags & TF_kernel_mode) && v->arch.pv.guest_table )
+    {
+        write_cr3_stamped((unsigned long)v->arch.pv.guest_table << PAGE_SHIFT);
+        switched = true;
+    }
+    version = t.version | 1;
+    if ( !copy_to_guest_va(v->time_guest, &version, sizeof(version)) )
+    {
+        __atomic_thread_fence(__ATOMIC_SEQ_CST);
+        t.version = version;
+        copy_to_guest_va(v->time_guest, &t, sizeof(t));
+        __atomic_thread_fence(__ATOMIC_SEQ_CST);
+        version++;
+        copy_to_guest_va(v->time_guest, &version, sizeof(version));
+    }
+    if ( switched )
+        pv_load_cr3(v);
+}
+
 /* The times include the current state's time up to now, as on Xen. */
 static long vcpu_runstate(struct vcpu *v, XEN_GUEST_HANDLE_PARAM(void) arg)
 {
@@ -162,6 +195,21 @@ long do_vcpu_op(int cmd, unsigned int vcpuid, XEN_GUEST_HANDLE_PARAM(void) arg)
             return -EFAULT;
         v->runstate_guest = area.addr.p;
         update_runstate_area(v);
+        return 0;
+    }
+    case VCPUOP_register_vcpu_time_memory_area:
+    {
+        struct vcpu_register_time_memory_area area;
+
+        /* 0 stops the updates (Linux does so before suspending). */
+        if ( copy_from_guest(&area, guest_handle_cast(arg,
+                             vcpu_register_time_memory_area_t), 1) )
+            return -EFAULT;
+        if ( area.addr.p && !guest_range_ok(area.addr.p,
+                                            sizeof(struct vcpu_time_info)) )
+            return -EFAULT;
+        v->time_guest = area.addr.p;
+        update_time_area(v);
         return 0;
     }
     case VCPUOP_register_vcpu_info:

@@ -13,7 +13,11 @@
  * set_singleshot_timer returns 0 for a future and for a past deadline
  * (VCPU_SSHOTTMR_future is ignored by 4.17) and -EINVAL for another vCPU;
  * stop_singleshot_timer and stop_periodic_timer return 0; a periodic
- * timer under 1 ms is -EINVAL; an unknown sub-op is -ENOSYS.
+ * timer under 1 ms is -EINVAL; an unknown sub-op is -ENOSYS;
+ * register_vcpu_time_memory_area fills our copy at once (version even, the
+ * primary record's scale and flags, TSC_STABLE included when the
+ * hypervisor sets it), refuses the hypervisor's range (-EFAULT) and takes
+ * 0 (no more updates).
  */
 #include "guest.h"
 
@@ -21,6 +25,7 @@ const char test_name[] = "vcpu-op";
 
 static struct vcpu_runstate_info runstate __aligned(64);
 static char info_page[PAGE_SIZE] __aligned(PAGE_SIZE);
+static struct vcpu_time_info time_copy __aligned(64);
 
 #define UNMAPPED_VA 0x0000100000004560UL
 
@@ -115,8 +120,33 @@ static void test_queries_and_timers(void)
     check_eq(HYPERVISOR_vcpu_op(99, 0, NULL), -XEN_ENOSYS, "unknown vcpu_op");
 }
 
+static void test_time_area(void)
+{
+    struct vcpu_register_time_memory_area a = { .addr.v = &time_copy };
+    const struct vcpu_time_info *primary = &shared_info->vcpu_info[0].time;
+
+    memset(&time_copy, 0x5a, sizeof(time_copy));
+    check_eq(HYPERVISOR_vcpu_op(VCPUOP_register_vcpu_time_memory_area, 0, &a), 0,
+             "register_vcpu_time_memory_area");
+    check(!(time_copy.version & 1) && time_copy.system_time != 0x5a5a5a5a5a5a5a5aUL,
+          "  copy filled at once (version %u)", time_copy.version);
+    check(time_copy.tsc_to_system_mul == primary->tsc_to_system_mul &&
+          time_copy.tsc_shift == primary->tsc_shift,
+          "  with the primary record's scale (mul %#x shift %d)",
+          time_copy.tsc_to_system_mul, time_copy.tsc_shift);
+    check(time_copy.flags == primary->flags, "  and its flags (%#x, TSC_STABLE %s)",
+          time_copy.flags, primary->flags & XEN_PVCLOCK_TSC_STABLE_BIT ? "set" : "clear");
+    a.addr.v = (void *)HYPERVISOR_VIRT_START;
+    check_eq(HYPERVISOR_vcpu_op(VCPUOP_register_vcpu_time_memory_area, 0, &a), -XEN_EFAULT,
+             "register_vcpu_time_memory_area in the hypervisor's range");
+    a.addr.v = NULL;
+    check_eq(HYPERVISOR_vcpu_op(VCPUOP_register_vcpu_time_memory_area, 0, &a), 0,
+             "register_vcpu_time_memory_area(NULL) stops the updates");
+}
+
 void test_main(void)
 {
+    test_time_area();
     test_runstate();
     test_queries_and_timers();
     test_vcpu_info();

@@ -8,10 +8,13 @@
  * check the result.
  */
 #include <xen/lib.h>
+#include <xen/param.h>
 #include <xen/spinlock.h>
+#include <xen/string.h>
 #include <xen/time.h>
 #include <public/xen.h>
 #include <asm/acpi.h>
+#include <asm/cpufeature.h>
 #include <asm/io.h>
 #include <asm/mm-io.h>
 #include <asm/processor.h>
@@ -22,6 +25,28 @@
 uint32_t cpu_khz;
 static uint64_t boot_tsc;
 static struct time_scale tsc_scale;
+
+/*
+ * Whether guests may treat the TSC as one clock on every CPU
+ * (XEN_PVCLOCK_TSC_STABLE_BIT): then Linux reads time in its vDSO with no
+ * system call, from the copy VCPUOP_register_vcpu_time_memory_area keeps.
+ * Yes with an invariant TSC; `tsc=stable` asserts it where CPUID does not
+ * say so (QEMU's TCG: one virtual TSC for all vCPUs), `tsc=unstable`
+ * withholds it.
+ */
+static bool tsc_stable;
+static int opt_tsc = -1;        /* -1: from CPUID */
+static int parse_tsc(const char *v)
+{
+    if ( !strcmp(v, "stable") )
+        opt_tsc = 1;
+    else if ( !strcmp(v, "unstable") )
+        opt_tsc = 0;
+    else
+        return -1;
+    return 0;
+}
+custom_param("tsc", parse_tsc);
 
 /* (a << 32) / b for a < b: the 32-bit binary fraction a/b. */
 static uint32_t div_frac(uint32_t a, uint32_t b)
@@ -129,6 +154,11 @@ void time_init(void)
         panic("TSC calibration failed: no ticks in %u ms of PIT time", CALIBRATE_MS);
     set_time_scale(&tsc_scale, (uint64_t)cpu_khz * 1000);
     boot_tsc = rdtsc_ordered();
+    tsc_stable = opt_tsc >= 0 ? opt_tsc : boot_cpu.invariant_tsc;
+    printk("Time: TSC %s for guests (pvclock TSC_STABLE %s)%s\n",
+           tsc_stable ? "stable" : "not declared stable",
+           tsc_stable ? "set" : "clear",
+           opt_tsc >= 0 ? " by tsc= on the command line" : "");
     printk("Time: TSC %u.%03u MHz (calibrated against the PIT, median of %u x %u ms), "
            "scale shift %d mul %#x\n", cpu_khz / 1000, cpu_khz % 1000,
            CALIBRATE_RUNS, CALIBRATE_MS, tsc_scale.shift, tsc_scale.mul_frac);
@@ -193,7 +223,7 @@ void publish_vcpu_time(struct vcpu_time_info *t)
     t->system_time = scale_delta(tsc - boot_tsc, &tsc_scale);
     t->tsc_to_system_mul = tsc_scale.mul_frac;
     t->tsc_shift = tsc_scale.shift;
-    t->flags = 0;
+    t->flags = tsc_stable ? XEN_PVCLOCK_TSC_STABLE_BIT : 0;
     __atomic_thread_fence(__ATOMIC_SEQ_CST);
     ACCESS_ONCE(t->version) = t->version + 1;
 }

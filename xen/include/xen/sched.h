@@ -83,6 +83,8 @@ struct vcpu {
 
     /* Guest address of its vcpu_runstate_info, or 0 (guest kernel VA). */
     unsigned long runstate_guest;
+    /* Guest address of its second vcpu_time_info (for the vDSO), or 0. */
+    unsigned long time_guest;
 
     struct arch_vcpu arch;
 };
@@ -266,6 +268,7 @@ void scheduler_add_cpu(unsigned int cpu);
 void sched_dump_all(void);
 /* The runstate area of v as the guest sees it is refreshed. */
 void update_runstate_area(struct vcpu *v);
+void update_time_area(struct vcpu *v);
 /* The vCPU instance every domain's units belong to. */
 extern struct sched_instance sched_main;
 
