@@ -95,6 +95,10 @@ void do_trap(struct guest_regs *regs)
     {
         regs->rax = FAULT_RECORDED | (regs->vector << 32) | (uint32_t)regs->error_code;
         regs->rip = e->fixup;
+        /* A fault at a frame naming an LDT code selector (iret-gp) resumes
+         * in our own kernel code, on the flat kernel selector. */
+        if ( regs->cs & 4 )
+            regs->cs = FLAT_KERNEL_CS & ~3;    /* as kernel-mode frames show it */
         return;
     }
     dump_regs(regs);

@@ -170,6 +170,7 @@ void do_trap(struct cpu_user_regs *regs)
 
         if ( fixup )
         {
+            get_cpu_info()->fixup_error_code = regs->error_code;
             regs->rip = fixup;
             return;
         }

@@ -52,6 +52,7 @@ struct cpu_info {
     unsigned int processor_id;      /* logical CPU number */
     unsigned long stack_block;      /* base of this CPU's stack block */
     struct vcpu *current_vcpu;      /* what runs here: a guest or the idle vCPU */
+    uint32_t fixup_error_code;      /* of the last fault an extable fixup took */
 };
 
 static inline struct cpu_info *get_cpu_info(void)

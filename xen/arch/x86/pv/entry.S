@@ -114,12 +114,20 @@ restore_all_guest:
         iretq
         /*
          * The frame was checked on the way in, so a fault here is the
-         * guest's doing (e.g. a segment it made unusable); it gets the
-         * failsafe callback or is crashed.
+         * guest's doing (e.g. a selector it made unusable); it gets a #GP
+         * at the frame that failed, as on Xen, or is crashed.
          */
 .Liret_fault:
-        /* The fixup resumes with RSP where the IRET found it: at regs->rip. */
-        sub     $UREGS_rip, %rsp
+        /*
+         * The fixup resumes with RSP where the IRET found it (at regs->rip)
+         * and the guest's registers live: the fault's own frame overwrote
+         * their saved copies below, so save them again.
+         */
+#if UREGS_rip != 16 * 8
+#error "the register save below assumes 15 GPRs and the error code slot under rip"
+#endif
+        sub     $8, %rsp                /* error_code, entry_vector */
+        SAVE_GPRS
         mov     %rsp, %rdi
         call    pv_iret_fault
         jmp     restore_all_guest
