@@ -27,7 +27,6 @@
 
 static struct xs_listener *listeners[MAX_LISTENERS];
 static unsigned int nlisteners;
-static int ring_events_fd = -1;
 
 static void flush_all_output(void)
 {
@@ -43,7 +42,7 @@ static void before_wait(void)
 {
     struct xs_conn *c;
 
-    if ( ring_events_fd >= 0 )
+    if ( ring_xen_fd() >= 0 )
         ring_xen_service();
     for ( c = xs_conns; c; c = c->next )
         if ( !c->dead )
@@ -169,14 +168,19 @@ enum { OP_RECV, OP_SEND, OP_EPOLL, OP_MASK = 7 };
 
 static bool epoll_armed;
 
-static void uring_poll(int fd, void *ptr, unsigned int op)
+/* One poll of the epoll set at a time: its completion drains the set. */
+static void uring_arm_epoll(void)
 {
-    struct io_uring_sqe *sqe = uring_sqe(uring);
+    struct io_uring_sqe *sqe;
 
+    if ( epoll_armed )
+        return;
+    sqe = uring_sqe(uring);
     sqe->opcode = IORING_OP_POLL_ADD;
-    sqe->fd = fd;
+    sqe->fd = epoll_fd;
     sqe->poll32_events = POLLIN;
-    sqe->user_data = (uint64_t)(uintptr_t)ptr | op;
+    sqe->user_data = OP_EPOLL;
+    epoll_armed = true;
 }
 
 static void uring_arm_send(struct xs_conn *c)
@@ -320,11 +324,7 @@ static void uring_once(void)
     int rc;
 
     before_wait();
-    if ( !epoll_armed )
-    {
-        uring_poll(epoll_fd, NULL, OP_EPOLL);
-        epoll_armed = true;
-    }
+    uring_arm_epoll();
     for ( c = xs_conns; c; c = c->next )
         if ( c->fd >= 0 )
             uring_arm_conn(c);
@@ -383,7 +383,6 @@ int loop_add_listener(struct xs_listener *l)
 
 int loop_add_ring_events(int fd)
 {
-    ring_events_fd = fd;
     if ( epoll_watch(fd, &ring_events_tag) )
     {
         xs_log(XS_LOG_ERR, "epoll_ctl (event channels): %s", strerror(errno));

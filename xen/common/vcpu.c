@@ -59,60 +59,57 @@ static long register_vcpu_info(struct vcpu *v, const struct vcpu_register_vcpu_i
     return 0;
 }
 
-/*
- * Writes v's runstate into the guest's registered area, through the
- * guest's kernel page tables (the vCPU may be in user mode).
- */
-void update_runstate_area(struct vcpu *v)
+static void write_runstate_area(const struct vcpu *v)
 {
     struct vcpu_runstate_info ri;
     const struct sched_unit *u = &v->sched_unit;
-    bool switched = false;
 
-    if ( !v->runstate_guest || v != current )
-        return;
     ri.state = u->runstate;
     ri.state_entry_time = u->state_entry_time;
     memcpy(ri.time, u->runstate_time, sizeof(ri.time));
-    if ( !(v->arch.flags & TF_kernel_mode) && v->arch.pv.guest_table )
-    {
-        write_cr3_stamped((unsigned long)v->arch.pv.guest_table << PAGE_SHIFT);
-        switched = true;
-    }
     copy_to_guest_va(v->runstate_guest, &ri, sizeof(ri));
-    if ( switched )
-        pv_load_cr3(v);
 }
 
 /*
- * Copies v's vcpu_info time record to the guest's second copy, under the
- * same version protocol (odd while it changes), through the guest's
- * kernel page tables.  A bad address is the guest's problem: its copy
+ * The second copy of the time record, under the same version protocol
+ * (odd while it changes).  A bad address is the guest's problem: its copy
  * just stays stale, as on Xen.
  */
-void update_time_area(struct vcpu *v)
+static void write_time_area(const struct vcpu *v)
 {
     struct vcpu_time_info t = v->vcpu_info->time;
-    uint32_t version;
+    uint32_t version = t.version | 1;
+
+    if ( copy_to_guest_va(v->time_guest, &version, sizeof(version)) )
+        return;
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    t.version = version;
+    copy_to_guest_va(v->time_guest, &t, sizeof(t));
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    version++;
+    copy_to_guest_va(v->time_guest, &version, sizeof(version));
+}
+
+/*
+ * Refreshes the areas v registered (runstate, second time record).  They
+ * are guest kernel addresses: a vCPU in user mode has them reached
+ * through its kernel page tables, one switch for both.
+ */
+void update_guest_areas(struct vcpu *v)
+{
     bool switched = false;
 
-    if ( !v->time_guest || v != current )
+    if ( v != current || (!v->runstate_guest && !v->time_guest) )
         return;
     if ( !(v->arch.flags & TF_kernel_mode) && v->arch.pv.guest_table )
     {
         write_cr3_stamped((unsigned long)v->arch.pv.guest_table << PAGE_SHIFT);
         switched = true;
     }
-    version = t.version | 1;
-    if ( !copy_to_guest_va(v->time_guest, &version, sizeof(version)) )
-    {
-        __atomic_thread_fence(__ATOMIC_SEQ_CST);
-        t.version = version;
-        copy_to_guest_va(v->time_guest, &t, sizeof(t));
-        __atomic_thread_fence(__ATOMIC_SEQ_CST);
-        version++;
-        copy_to_guest_va(v->time_guest, &version, sizeof(version));
-    }
+    if ( v->runstate_guest )
+        write_runstate_area(v);
+    if ( v->time_guest )
+        write_time_area(v);
     if ( switched )
         pv_load_cr3(v);
 }
@@ -194,7 +191,7 @@ long do_vcpu_op(int cmd, unsigned int vcpuid, XEN_GUEST_HANDLE_PARAM(void) arg)
                                             sizeof(struct vcpu_runstate_info)) )
             return -EFAULT;
         v->runstate_guest = area.addr.p;
-        update_runstate_area(v);
+        update_guest_areas(v);
         return 0;
     }
     case VCPUOP_register_vcpu_time_memory_area:
@@ -209,7 +206,7 @@ long do_vcpu_op(int cmd, unsigned int vcpuid, XEN_GUEST_HANDLE_PARAM(void) arg)
                                             sizeof(struct vcpu_time_info)) )
             return -EFAULT;
         v->time_guest = area.addr.p;
-        update_time_area(v);
+        update_guest_areas(v);
         return 0;
     }
     case VCPUOP_register_vcpu_info:

@@ -378,8 +378,7 @@ void context_switch(struct vcpu *prev, struct vcpu *next)
     load_guest_state(next, cpu);
     pv_load_debugregs(next);
     publish_vcpu_time(&next->vcpu_info->time);
-    update_runstate_area(next);
-    update_time_area(next);
+    update_guest_areas(next);
     reset_stack_and_jump_to((unsigned long)&ci->guest_cpu_user_regs,
                             restore_all_guest);
 }

@@ -267,8 +267,7 @@ void scheduler_init(void);
 void scheduler_add_cpu(unsigned int cpu);
 void sched_dump_all(void);
 /* The runstate area of v as the guest sees it is refreshed. */
-void update_runstate_area(struct vcpu *v);
-void update_time_area(struct vcpu *v);
+void update_guest_areas(struct vcpu *v);
 /* The vCPU instance every domain's units belong to. */
 extern struct sched_instance sched_main;
 

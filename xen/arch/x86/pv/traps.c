@@ -153,23 +153,18 @@ static bool canonical(unsigned long va)
 /*
  * Writes the guest-visible frame for a bounce to `handler` and points the
  * guest there.  From user mode the vCPU first becomes kernel-mode and the
- * frame goes on the registered kernel stack.  `extra` words go between
- * R11 and RIP: an exception's error code, or the failsafe callback's DS,
- * ES, FS and GS.  Returns false (domain crashed) if the guest's stack
- * cannot take the frame.
+ * frame goes on the registered kernel stack.  Returns false (domain
+ * crashed) if the guest's stack cannot take the frame.
  */
-#define BOUNCE_EXTRA_MAX 4
 static bool create_bounce_frame(struct vcpu *v, struct cpu_user_regs *regs,
-                                unsigned long handler,
-                                const unsigned long *extra, unsigned int nextra,
-                                bool mask_events)
+                                unsigned long handler, bool has_error_code,
+                                uint32_t error_code, bool mask_events)
 {
     struct vcpu_info *vi = v->vcpu_info;
     uint8_t saved_mask = vi->evtchn_upcall_mask;
-    unsigned long frame[7 + BOUNCE_EXTRA_MAX], sp, cs = regs->cs, rflags;
-    unsigned int n = 0, i;
+    unsigned long frame[8], sp, cs = regs->cs, rflags;
+    unsigned int n = 0;
 
-    BUG_ON(nextra > BOUNCE_EXTRA_MAX);
     if ( guest_kernel_mode(v) )
     {
         sp = regs->rsp;
@@ -186,11 +181,11 @@ static bool create_bounce_frame(struct vcpu *v, struct cpu_user_regs *regs,
     if ( !saved_mask )
         rflags |= X86_EFLAGS_IF;
 
-    /* Lowest address first: RCX, R11, [extra], RIP, CS, RFLAGS, RSP, SS. */
+    /* Lowest address first: RCX, R11, [error code], RIP, CS, RFLAGS, RSP, SS. */
     frame[n++] = regs->rcx;
     frame[n++] = regs->r11;
-    for ( i = 0; i < nextra; i++ )
-        frame[n++] = extra[i];
+    if ( has_error_code )
+        frame[n++] = error_code;
     frame[n++] = regs->rip;
     frame[n++] = cs | ((unsigned long)saved_mask << 32);
     frame[n++] = rflags;
@@ -227,7 +222,7 @@ static void pv_bounce_syscall(struct vcpu *v, struct cpu_user_regs *regs,
         pv_inject_exception(v, TRAP_invalid_op, -1);
         return;
     }
-    if ( create_bounce_frame(v, regs, handler, NULL, 0, mask_events) )
+    if ( create_bounce_frame(v, regs, handler, false, 0, mask_events) )
         regs->rflags &= ~X86_EFLAGS_DF;
 }
 
@@ -247,16 +242,14 @@ static void deliver_pending(struct vcpu *v, struct cpu_user_regs *regs)
     if ( tb->flags & TBF_EXCEPTION )
     {
         uint8_t flags = tb->flags;
-        unsigned long error_code = tb->error_code;
 
         tb->flags = 0;
-        create_bounce_frame(v, regs, tb->eip, &error_code,
-                            flags & TBF_EXCEPTION_ERRCODE ? 1 : 0,
-                            flags & TBF_INTERRUPT);
+        create_bounce_frame(v, regs, tb->eip, flags & TBF_EXCEPTION_ERRCODE,
+                            tb->error_code, flags & TBF_INTERRUPT);
         return;
     }
     if ( event_deliverable(v) )
-        create_bounce_frame(v, regs, v->arch.pv.event_callback_eip, NULL, 0,
+        create_bounce_frame(v, regs, v->arch.pv.event_callback_eip, false, 0,
                             true);
 }
 
